@@ -1,0 +1,81 @@
+namespace ArgoSecure;
+
+/// <summary>How submitters may run workflows (<c>workflowRestrictions.templateReferencing</c>).</summary>
+public enum TemplateReferencing
+{
+    /// <summary>No restriction: any workflow spec runs (ARGO0010).</summary>
+    None = 0,
+
+    /// <summary>Only workflows that reference a WorkflowTemplate run.</summary>
+    Strict = 1,
+
+    /// <summary>Strict, and the referenced template must not change while the workflow runs (hardened).</summary>
+    Secure = 2,
+}
+
+/// <summary>The workflow-controller: what ArgoController installs.</summary>
+public sealed class ArgoControllerArgs
+{
+    /// <summary>The default namespace of the controller and the server.</summary>
+    public const string DefaultNamespace = "argo";
+
+    /// <summary>The controller's namespace. Default: <c>argo</c>. No workflow ever runs there.</summary>
+    public string Namespace { get; set; } = DefaultNamespace;
+
+    /// <summary>Create the controller's namespace (with Pod Security Admission <c>restricted</c>). Default: true.</summary>
+    public bool CreateNamespace { get; set; } = true;
+
+    /// <summary>Cluster or namespace install. Default: <see cref="InstallScope.Cluster"/>.</summary>
+    public InstallScope Scope { get; set; } = InstallScope.Cluster;
+
+    /// <summary>Images and release.</summary>
+    public ArgoImages Images { get; set; } = new();
+
+    /// <summary>Install the Argo CRDs. Default: true; false where CRDs are managed elsewhere.</summary>
+    public bool InstallCrds { get; set; } = true;
+
+    /// <summary>
+    /// For a cluster install, a ValidatingAdmissionPolicy that rejects Workflows and CronWorkflows in the
+    /// controller's namespace. Default: true; turn off on clusters older than Kubernetes 1.30.
+    /// </summary>
+    public bool AdmissionGuard { get; set; } = true;
+
+    /// <summary>Defaults for every workflow pod.</summary>
+    public WorkflowPodDefaults WorkflowDefaults { get; set; } = new();
+
+    /// <summary>Workflow restrictions. Default: <see cref="TemplateReferencing.Secure"/> (hardened).</summary>
+    public TemplateReferencing TemplateReferencing { get; set; } = TemplateReferencing.Secure;
+
+    /// <summary>
+    /// Extra workflow fields a template submitter may set (<c>WORKFLOW_USER_OVERRIDE_ALLOWLIST</c>). Default: empty
+    /// (hardened); security-sensitive fields are ARGO0015.
+    /// </summary>
+    public List<string> UserOverrideAllowlist { get; set; } = [];
+
+    /// <summary>The metrics endpoint.</summary>
+    public MetricsArgs Metrics { get; set; } = new();
+
+    /// <summary>The workflow archive database; null: no persistence.</summary>
+    public PersistenceArgs? Persistence { get; set; }
+
+    /// <summary>Where workflow pods and the controller store artifacts, for egress NetworkPolicies.</summary>
+    public List<EgressTarget> ArtifactRepositoryEgress { get; set; } = [];
+
+    /// <summary>The CIDRs and ports of the Kubernetes API server; empty: any address on 443 and 6443.</summary>
+    public List<EgressTarget> ApiServerEgress { get; set; } = [];
+
+    /// <summary>Render NetworkPolicies. Default: true (hardened); false is ARGO0011.</summary>
+    public bool NetworkPolicies { get; set; } = true;
+
+    /// <summary>Serve pprof on the controller's health port (<c>ARGO_PPROF</c>). Default: false (hardened); true is ARGO0017.</summary>
+    public bool Pprof { get; set; }
+
+    /// <summary>Controller replicas (leader election keeps one active). Default: 1; 2 or more adds a PodDisruptionBudget.</summary>
+    public int Replicas { get; set; } = 1;
+
+    /// <summary>The controller container's CPU and memory.</summary>
+    public ContainerResources Resources { get; set; } = new();
+
+    /// <summary>Risks accepted for this component (rule ID and justification).</summary>
+    public List<AcceptedRisk> AcceptedRisks { get; set; } = [];
+}

@@ -1,0 +1,72 @@
+namespace ArgoSecure;
+
+/// <summary>
+/// How <see cref="ArgoWorkflowsArgs"/> hands the controller's namespace, scope, images and database to the
+/// server and the workflow namespaces, without changing the user's objects.
+/// </summary>
+public static class Composition
+{
+    /// <summary>The server's Args with the controller's namespace, scope, images and database.</summary>
+    public static ArgoServerArgs? ServerOf(ArgoWorkflowsArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var server = args.Server;
+        if (server is null)
+        {
+            return null;
+        }
+
+        var controller = args.Controller ?? new ArgoControllerArgs();
+        return new ArgoServerArgs
+        {
+            Namespace = controller.Namespace,
+            Scope = controller.Scope,
+            Images = controller.Images,
+            AuthModes = server.AuthModes,
+            Tls = server.Tls,
+            Sso = server.Sso,
+            AccessLevel = server.AccessLevel,
+            IngressFromNamespaces = server.IngressFromNamespaces,
+            Persistence = server.Persistence ?? controller.Persistence,
+            ArtifactRepositoryEgress = server.ArtifactRepositoryEgress.Count > 0 ? server.ArtifactRepositoryEgress : controller.ArtifactRepositoryEgress,
+            ApiServerEgress = server.ApiServerEgress.Count > 0 ? server.ApiServerEgress : controller.ApiServerEgress,
+            AccessControlAllowOrigin = server.AccessControlAllowOrigin,
+            NetworkPolicies = server.NetworkPolicies,
+            Replicas = server.Replicas,
+            Resources = server.Resources,
+            AcceptedRisks = server.AcceptedRisks,
+        };
+    }
+
+    /// <summary>
+    /// The workflow namespaces with the controller's namespace, scope and pod defaults; for a namespace
+    /// install, the managed namespace is added when the list does not name it.
+    /// </summary>
+    public static IReadOnlyList<WorkflowNamespaceArgs> WorkflowNamespacesOf(ArgoWorkflowsArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var controller = args.Controller ?? new ArgoControllerArgs();
+        var namespaces = (args.WorkflowNamespaces ?? []).Where(n => n is not null).ToList();
+        if (controller.Scope is { IsNamespaced: true, ManagedNamespace: { } managed } &&
+            !namespaces.Exists(n => string.Equals(n.Name, managed, StringComparison.Ordinal)))
+        {
+            namespaces.Add(new WorkflowNamespaceArgs { Name = managed });
+        }
+
+        return namespaces.Select(n => new WorkflowNamespaceArgs
+        {
+            Name = n.Name,
+            CreateNamespace = n.CreateNamespace,
+            ControllerNamespace = controller.Namespace,
+            Scope = controller.Scope,
+            WorkflowDefaults = controller.WorkflowDefaults,
+            Submitters = n.Submitters,
+            Viewers = n.Viewers,
+            ArtifactRepositoryEgress = n.ArtifactRepositoryEgress.Count > 0 ? n.ArtifactRepositoryEgress : controller.ArtifactRepositoryEgress,
+            ExtraEgress = n.ExtraEgress,
+            ApiServerEgress = n.ApiServerEgress.Count > 0 ? n.ApiServerEgress : controller.ApiServerEgress,
+            NetworkPolicies = n.NetworkPolicies,
+            AcceptedRisks = n.AcceptedRisks,
+        }).ToList();
+    }
+}
