@@ -1,13 +1,22 @@
+using System.CommandLine;
+using ArgoSecure.Cli.Commands;
+
 namespace ArgoSecure.Cli;
 
-/// <summary>The argosecure command line.</summary>
+/// <summary>The argosecure command line: one root command, one class per subcommand.</summary>
 internal static class CliApp
 {
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand("argosecure: render a hardened Argo Workflows install, and audit existing Argo manifests.");
+        root.Subcommands.Add(RenderCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
+        return root;
+    }
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        _ = args;
-        _ = output;
-        error.WriteLine("argosecure: not built yet");
-        return 1;
+        var parseResult = CreateRootCommand().Parse(args);
+        return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 }
