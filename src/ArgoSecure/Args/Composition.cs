@@ -59,6 +59,7 @@ public static class Composition
             CreateNamespace = n.CreateNamespace,
             ControllerNamespace = controller.Namespace,
             Scope = controller.Scope,
+            ServerEnabled = args.Server is not null,
             WorkflowDefaults = controller.WorkflowDefaults,
             Submitters = n.Submitters,
             Viewers = n.Viewers,
