@@ -38,7 +38,8 @@ public sealed class ArgoController : ComponentResource
 
         var objects = plan.Objects;
         var namespaces = ObjectGroups.Register(this, name, ObjectGroups.NamespaceSuffix, objects.Where(ObjectGroups.IsNamespace), []);
-        var crds = ObjectGroups.Register(this, name, ObjectGroups.CrdsSuffix, objects.Where(o => o.Component == ArgoComponent.Crds), [namespaces]);
+        // Namespaces and CRDs need nothing; everything else waits for both.
+        var crds = ObjectGroups.Register(this, name, ObjectGroups.CrdsSuffix, objects.Where(o => o.Component == ArgoComponent.Crds), []);
         var main = ObjectGroups.Register(
             this, name, ObjectGroups.ObjectsSuffix,
             objects.Where(o => o.Component == ArgoComponent.Controller && !ObjectGroups.IsNamespace(o)),
@@ -49,7 +50,7 @@ public sealed class ArgoController : ComponentResource
             [namespaces, crds]);
 
         Namespace = ObjectGroups.After(main, plan.Args.Namespace);
-        ManagedNamespace = ObjectGroups.After(main, plan.Args.Scope.ManagedNamespace);
+        ManagedNamespace = ObjectGroups.After(main, plan.Args.Scope?.ManagedNamespace);
 
         RegisterOutputs(new Dictionary<string, object?>
         {

@@ -40,7 +40,7 @@ public sealed class ComponentRegistrationTests
         var groups = resources.OfType<ConfigGroup>().ToDictionary(g => g.GetResourceName());
         var options = recorder.Seen.ToDictionary(s => s.Resource, s => s.Options);
         Assert.Empty(await Run.DependsOn(options[groups["argo-namespace"]]));
-        Assert.Equal([groups["argo-namespace"]], await Run.DependsOn(options[groups["argo-crds"]]));
+        Assert.Empty(await Run.DependsOn(options[groups["argo-crds"]]));
         Assert.Equal([groups["argo-namespace"], groups["argo-crds"]], await Run.DependsOn(options[groups["argo-objects"]]));
         Assert.Equal([groups["argo-namespace"], groups["argo-crds"]], await Run.DependsOn(options[groups["argo-admission-guard"]]));
     }
