@@ -24,8 +24,8 @@ public static class Packer
     public static string RepositoryRoot { get; } = FindRoot();
 
     /// <summary>
-    /// Packs <paramref name="project"/> (relative to the root) in Release into an emptied folder beside the test
-    /// assembly, so nothing is left in the machine's temporary folder.
+    /// Packs <paramref name="project"/> (relative to the root) in Release into a fresh temporary folder, removed
+    /// when the test run ends.
     /// </summary>
     public static PackResult Pack(string project)
     {
@@ -44,13 +44,19 @@ public static class Packer
 
     private static PackResult RunPack(string project)
     {
-        var output = Path.Combine(AppContext.BaseDirectory, "packs", Path.GetFileNameWithoutExtension(project));
-        if (Directory.Exists(output))
-        {
-            Directory.Delete(output, recursive: true);
-        }
-
+        var output = Path.Combine(Path.GetTempPath(), "argosecure-pack-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(output);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(output, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: a leftover temporary folder is harmless.
+            }
+        };
         var start = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = RepositoryRoot,
