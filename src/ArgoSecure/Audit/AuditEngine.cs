@@ -9,37 +9,54 @@ public static class AuditEngine
     {
         ArgumentNullException.ThrowIfNull(paths);
         var loader = new ManifestLoader();
-        var objects = new List<KubeObject>(loader.Load(paths));
-        var notes = new List<string>(loader.Notes);
         var inputs = paths.ToList();
+        HelmChartValues? chart = null;
         if (helmValuesFile is not null)
         {
-            var chart = HelmChartValues.Load(helmValuesFile, loader);
-            objects.AddRange(chart.Objects);
-            notes.AddRange(chart.Notes);
+            chart = HelmChartValues.Load(helmValuesFile, loader);
             inputs.Add(helmValuesFile);
         }
 
-        return Audit(objects, inputs, notes);
+        var units = loader.LoadUnits(paths, chart?.Objects);
+        var notes = new List<string>(loader.Notes);
+        notes.AddRange(chart?.Notes ?? []);
+        return Audit(units, inputs, notes);
     }
 
-    /// <summary>Audits objects already loaded.</summary>
-    public static AuditReport Audit(IReadOnlyList<KubeObject> objects, IReadOnlyList<string> inputs, IEnumerable<string>? notes = null)
-    {
-        ArgumentNullException.ThrowIfNull(objects);
-        var installation = ArgoInstallation.From(objects);
-        var context = new AuditContext(installation);
-        ComponentChecks.Run(context);
-        ConfigChecks.Run(context);
-        RbacChecks.Run(context);
-        NetworkPolicyChecks.Run(context);
-        WorkflowSpecChecks.Run(context);
-        SecretChecks.Run(context);
-        ImageChecks.Run(context);
+    /// <summary>Audits objects already loaded, as one installation.</summary>
+    public static AuditReport Audit(IReadOnlyList<KubeObject> objects, IReadOnlyList<string> inputs, IEnumerable<string>? notes = null) =>
+        Audit([objects], inputs, notes);
 
+    /// <summary>Audits installation units (each its own installation) and merges their findings.</summary>
+    public static AuditReport Audit(IReadOnlyList<IReadOnlyList<KubeObject>> units, IReadOnlyList<string> inputs, IEnumerable<string>? notes = null)
+    {
+        ArgumentNullException.ThrowIfNull(units);
         var allNotes = new List<string>(notes ?? []);
-        allNotes.AddRange(installation.Notes);
-        var findings = context.Results(allNotes);
-        return new AuditReport(inputs, findings, allNotes, objects.Count);
+        var findings = new List<AuditFinding>();
+        foreach (var objects in units)
+        {
+            var installation = ArgoInstallation.From(objects);
+            var context = new AuditContext(installation);
+            ComponentChecks.Run(context);
+            ConfigChecks.Run(context);
+            RbacChecks.Run(context);
+            NetworkPolicyChecks.Run(context);
+            WorkflowSpecChecks.Run(context);
+            SecretChecks.Run(context);
+            ImageChecks.Run(context);
+            allNotes.AddRange(installation.Notes);
+            findings.AddRange(context.Results(allNotes));
+        }
+
+        var merged = findings
+            .DistinctBy(f => (f.RuleId, f.Location.File, f.Location.Line, f.Object.ToString(), f.Message, f.Justification))
+            .OrderBy(f => f.Location.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Location.Line)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Object.ToString(), StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+        var objectCount = units.SelectMany(u => u).Distinct().Count();
+        return new AuditReport(inputs, merged, allNotes.Distinct(StringComparer.Ordinal).ToList(), objectCount);
     }
 }

@@ -27,17 +27,88 @@ public sealed class ManifestLoader
     /// <summary>How many files were read.</summary>
     public int FilesRead { get; private set; }
 
-    /// <summary>Loads every object of the given files and folders, in order.</summary>
-    public IReadOnlyList<KubeObject> Load(IEnumerable<string> paths)
+    /// <summary>Loads every object of the given files and folders, in order (all units together).</summary>
+    public IReadOnlyList<KubeObject> Load(IEnumerable<string> paths) => LoadUnits(paths).SelectMany(u => u).Distinct().ToList();
+
+    /// <summary>
+    /// Loads the inputs as installation units: each folder with a kustomization.yaml is built on its own (kustomize
+    /// folders are alternative builds, such as quick-start/minimal and quick-start/postgres), and every plain file is
+    /// part of every unit (workflow files are audited against each install's defaults). Without kustomizations there is
+    /// one unit.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<KubeObject>> LoadUnits(IEnumerable<string> paths, IReadOnlyList<KubeObject>? extraUnit = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var objects = new List<KubeObject>();
+        var plain = new List<KubeObject>();
+        var units = new List<List<KubeObject>>();
         foreach (var path in paths)
         {
-            objects.AddRange(LoadPath(path));
+            Collect(path, plain, units);
         }
 
-        return Deduplicate(objects);
+        if (extraUnit is not null)
+        {
+            units.Add([.. extraUnit]);
+        }
+
+        if (units.Count == 0)
+        {
+            return [Deduplicate(plain)];
+        }
+
+        return units.Select(u => (IReadOnlyList<KubeObject>)Deduplicate([.. u, .. plain])).ToList();
+    }
+
+    private void Collect(string path, List<KubeObject> plain, List<List<KubeObject>> units)
+    {
+        if (Directory.Exists(path))
+        {
+            if (FindKustomization(path) is { } kustomization)
+            {
+                units.Add(Kustomize(path, kustomization, out _));
+                return;
+            }
+
+            var (files, folders) = List(path);
+            foreach (var file in files)
+            {
+                if (IsManifestFile(file))
+                {
+                    plain.AddRange(LoadFile(file));
+                }
+                else
+                {
+                    notes.Add($"{DisplayPath(file)}: not read (in folders only .yaml, .yml and .json files are read).");
+                }
+            }
+
+            foreach (var folder in folders.Where(f => !Path.GetFileName(f).StartsWith('.')))
+            {
+                Collect(folder, plain, units);
+            }
+        }
+        else
+        {
+            plain.AddRange(LoadPath(path));
+        }
+    }
+
+    private static (string[] Files, string[] Folders) List(string directory)
+    {
+        string[] files, folders;
+        try
+        {
+            files = Directory.GetFiles(directory);
+            folders = Directory.GetDirectories(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AuditInputException(DisplayPath(directory), $"the folder cannot be listed ({e.Message}).", "Check the folder's permissions.");
+        }
+
+        Array.Sort(files, StringComparer.Ordinal);
+        Array.Sort(folders, StringComparer.Ordinal);
+        return (files, folders);
     }
 
     /// <summary>Reads one YAML text (already in memory) as a file named <paramref name="file"/>.</summary>
@@ -79,19 +150,7 @@ public sealed class ManifestLoader
         }
 
         var objects = new List<KubeObject>();
-        string[] files, folders;
-        try
-        {
-            files = Directory.GetFiles(directory);
-            folders = Directory.GetDirectories(directory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new AuditInputException(DisplayPath(directory), $"the folder cannot be listed ({e.Message}).", "Check the folder's permissions.");
-        }
-
-        Array.Sort(files, StringComparer.Ordinal);
-        Array.Sort(folders, StringComparer.Ordinal);
+        var (files, folders) = List(directory);
         foreach (var file in files)
         {
             if (IsManifestFile(file))
