@@ -1,0 +1,98 @@
+using k8s;
+using k8s.Models;
+
+namespace ArgoSecure.Planning;
+
+/// <summary>
+/// Plans a workflow namespace: the namespace, the workflow and executor service accounts, the executor's role,
+/// the controller's access (cluster install), the user roles and the NetworkPolicies.
+/// </summary>
+internal static class WorkflowNamespacePlanner
+{
+    private const string Component = "workflow-namespace";
+
+    /// <summary>The executor's role: only what the wait container reports (reference/argo-rbac-needs.md §5.4).</summary>
+    public const string ExecutorRoleName = "argo-executor";
+
+    /// <summary>The role of workflow submitters.</summary>
+    public const string SubmitterRoleName = "argo-workflow-submitter";
+
+    /// <summary>The read-only UI role of the security guide.</summary>
+    public const string ViewerRoleName = "argo-workflow-viewer";
+
+    public static IEnumerable<PlannedObject> Plan(WorkflowNamespaceArgs args)
+    {
+        var ns = args.Name;
+        var defaults = args.WorkflowDefaults;
+        var objects = new List<PlannedObject>();
+        void Add(IKubernetesObject<V1ObjectMeta> value) => objects.Add(new PlannedObject(ArgoComponent.WorkflowNamespace, value));
+
+        if (args.CreateNamespace)
+        {
+            Add(KubeObjects.Create<V1Namespace>(ns, null, Labels.RestrictedNamespace(ns, Component)));
+        }
+
+        var workflowAccount = KubeObjects.Create<V1ServiceAccount>(defaults.ServiceAccountName, ns, Labels.Common(Component));
+        workflowAccount.AutomountServiceAccountToken = defaults.AutomountServiceAccountToken;
+        Add(workflowAccount);
+
+        if (!string.Equals(defaults.ExecutorServiceAccountName, defaults.ServiceAccountName, StringComparison.Ordinal))
+        {
+            var executorAccount = KubeObjects.Create<V1ServiceAccount>(defaults.ExecutorServiceAccountName, ns, Labels.Common(Component));
+            executorAccount.AutomountServiceAccountToken = false;
+            Add(executorAccount);
+        }
+
+        // Argo mounts the executor's token from this Secret into init and wait only.
+        Add(LiteralSecrets.ServiceAccountToken(ns, defaults.ExecutorServiceAccountName, Component));
+
+        Add(Rbac.Role(ExecutorRoleName, ns, Component, new RbacRuleSet().Allow(Crds.Group, "workflowtaskresults", "create", "patch")));
+        Add(Rbac.RoleBinding(ExecutorRoleName, ns, Component, "Role", ExecutorRoleName, [Rbac.ServiceAccount(ns, defaults.ExecutorServiceAccountName)]));
+
+        if (!args.Scope.IsNamespaced)
+        {
+            Add(Rbac.RoleBinding("argo-workflow-controller", ns, Component, "ClusterRole",
+                ControllerPlanner.WorkflowNamespaceClusterRoleName(args.ControllerNamespace),
+                [Rbac.ServiceAccount(args.ControllerNamespace, Labels.ControllerName)]));
+        }
+
+        AddUserRole(Add, ns, SubmitterRoleName, SubmitterRules(), args.Submitters);
+        AddUserRole(Add, ns, ViewerRoleName, ViewerRules(), args.Viewers);
+
+        if (args.NetworkPolicies)
+        {
+            if (args.CreateNamespace)
+            {
+                Add(NetworkPolicies.DefaultDeny(ns, Component));
+            }
+
+            var egress = new List<V1NetworkPolicyEgressRule> { NetworkPolicies.Dns() };
+            egress.AddRange(NetworkPolicies.ApiServer(args.ApiServerEgress));
+            egress.AddRange(NetworkPolicies.To(args.ArtifactRepositoryEgress.Concat(args.ExtraEgress)));
+
+            // Workflow pods listen on nothing Argo needs: no ingress at all.
+            Add(NetworkPolicies.ForPods("argo-workflow-pods", ns, Component, NetworkPolicies.WorkflowPods(), [], egress));
+        }
+
+        return objects;
+    }
+
+    /// <summary>The security guide's read-only UI role (clusterworkflowtemplates left out: a Role cannot grant cluster-scoped objects).</summary>
+    internal static RbacRuleSet ViewerRules() => new RbacRuleSet()
+        .Allow("", ["events", "pods", "pods/log"], "get", "list", "watch")
+        .Allow(Crds.Group, ["eventsources", "sensors", "workflows", "workfloweventbindings", "workflowtemplates", "cronworkflows", "workflowtaskresults"], "get", "list", "watch");
+
+    /// <summary>Submitters: the viewer role and workflow create (the controller then creates the pods for them).</summary>
+    internal static RbacRuleSet SubmitterRules() => ViewerRules().Allow(Crds.Group, "workflows", "create");
+
+    private static void AddUserRole(Action<IKubernetesObject<V1ObjectMeta>> add, string ns, string role, RbacRuleSet rules, List<RbacSubject> subjects)
+    {
+        if (subjects.Count == 0)
+        {
+            return;
+        }
+
+        add(Rbac.Role(role, ns, Component, rules));
+        add(Rbac.RoleBinding(role, ns, Component, "Role", role, subjects.Select(Rbac.Subject)));
+    }
+}
