@@ -74,7 +74,7 @@ public sealed class ManifestLoader
             {
                 if (IsManifestFile(file))
                 {
-                    plain.AddRange(LoadFile(file));
+                    plain.AddRange(LoadFile(file, inFolder: true));
                 }
                 else
                 {
@@ -155,7 +155,7 @@ public sealed class ManifestLoader
         {
             if (IsManifestFile(file))
             {
-                objects.AddRange(LoadFile(file));
+                objects.AddRange(LoadFile(file, inFolder: true));
             }
             else
             {
@@ -181,7 +181,7 @@ public sealed class ManifestLoader
     private static string? FindKustomization(string directory) =>
         KustomizationNames.Select(n => Path.Combine(directory, n)).FirstOrDefault(File.Exists);
 
-    private List<KubeObject> LoadFile(string file) => ObjectsOf(ReadDocuments(file), DisplayPath(file));
+    private List<KubeObject> LoadFile(string file, bool inFolder = false) => ObjectsOf(ReadDocuments(file), DisplayPath(file), inFolder);
 
     /// <summary>Reads the documents of a file; throws <see cref="AuditInputException"/> when it cannot.</summary>
     internal IReadOnlyList<YNode> ReadDocuments(string file)
@@ -207,18 +207,18 @@ public sealed class ManifestLoader
         return YamlTree.ParseDocuments(text, display);
     }
 
-    private List<KubeObject> ObjectsOf(IReadOnlyList<YNode> documents, string file)
+    private List<KubeObject> ObjectsOf(IReadOnlyList<YNode> documents, string file, bool inFolder = false)
     {
         var objects = new List<KubeObject>();
         foreach (var document in documents)
         {
-            AddObjects(document, file, objects);
+            AddObjects(document, file, objects, inFolder);
         }
 
         return objects;
     }
 
-    private void AddObjects(YNode document, string file, List<KubeObject> objects)
+    private void AddObjects(YNode document, string file, List<KubeObject> objects, bool inFolder)
     {
         switch (document)
         {
@@ -230,7 +230,7 @@ public sealed class ManifestLoader
             case YMap map when map.TextAt("kind") is { } kind && map["items"] is YSeq items && kind.EndsWith("List", StringComparison.Ordinal):
                 foreach (var item in items.Children)
                 {
-                    AddObjects(item, file, objects);
+                    AddObjects(item, file, objects, inFolder);
                 }
 
                 return;
@@ -241,6 +241,12 @@ public sealed class ManifestLoader
                 objects.Add(new KubeObject(map));
                 return;
             default:
+                if (inFolder)
+                {
+                    notes.Add($"{file}:{document.Location.Line.ToString(CultureInfo.InvariantCulture)}: not a Kubernetes object (no apiVersion and kind); not audited.");
+                    return;
+                }
+
                 throw new AuditInputException($"{file}:{document.Location.Line.ToString(CultureInfo.InvariantCulture)}",
                     "this document is not a Kubernetes object (no apiVersion and kind).",
                     "Give Kubernetes manifests; pass Helm values files with --helm-values, and kustomize folders as folders.");
