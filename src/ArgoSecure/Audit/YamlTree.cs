@@ -1,6 +1,6 @@
 using System.Globalization;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace ArgoSecure.Audit;
 
@@ -118,6 +118,9 @@ public sealed class YMap : YNode
         entries.Add(new(key, value));
     }
 
+    /// <summary>Adds a key while reading (a repeated key replaces the earlier value).</summary>
+    internal void Add(string key, YNode value) => Set(key, value);
+
     /// <summary>Removes a key.</summary>
     public bool Remove(string key) => entries.RemoveAll(e => string.Equals(e.Key, key, StringComparison.Ordinal)) > 0;
 
@@ -189,23 +192,28 @@ public static class YamlTree
     /// <param name="lineOffset">Added to every line (for YAML embedded in another file's block scalar).</param>
     public static IReadOnlyList<YNode> ParseDocuments(string text, string file, int lineOffset = 0)
     {
-        var stream = new YamlStream();
+        ArgumentNullException.ThrowIfNull(text);
+        var documents = new List<YNode>();
         try
         {
             using var reader = new StringReader(text);
-            stream.Load(reader);
+            var parser = new Parser(reader);
+            var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
+            parser.Consume<StreamStart>();
+            while (parser.TryConsume<DocumentStart>(out _))
+            {
+                anchors.Clear();
+                documents.Add(parser.Accept<DocumentEnd>(out _) ? new YScalar(new SourceLocation(file, lineOffset + 1), "", isNull: true) : ReadNode(parser, file, lineOffset, anchors));
+                parser.Consume<DocumentEnd>();
+            }
+
+            parser.Consume<StreamEnd>();
         }
         catch (YamlException e)
         {
             var line = (int)e.Start.Line + lineOffset;
             throw new AuditInputException(file, $"line {line.ToString(CultureInfo.InvariantCulture)}: not valid YAML ({FirstLine(e.Message)})",
                 "Fix the YAML syntax (check indentation and quoting), or leave this file out.");
-        }
-
-        var documents = new List<YNode>(stream.Documents.Count);
-        foreach (var document in stream.Documents)
-        {
-            documents.Add(Convert(document.RootNode, file, lineOffset));
         }
 
         return documents;
@@ -217,35 +225,58 @@ public static class YamlTree
         return index < 0 ? message.Trim() : message[..index].Trim();
     }
 
-    private static YNode Convert(YamlNode node, string file, int lineOffset)
+    private static YNode ReadNode(IParser parser, string file, int lineOffset, Dictionary<string, YNode> anchors)
     {
-        var location = new SourceLocation(file, (int)node.Start.Line + lineOffset);
-        switch (node)
+        var current = parser.Current!;
+        var location = new SourceLocation(file, (int)current.Start.Line + lineOffset);
+        YNode node;
+        string? anchor = null;
+        switch (current)
         {
-            case YamlMappingNode mapping:
-                var map = new YMap(location);
-                foreach (var (key, value) in mapping.Children)
-                {
-                    var name = key is YamlScalarNode s ? s.Value ?? "" : key.ToString();
-                    map.Set(name, Convert(value, file, lineOffset));
-                }
-
-                return map;
-            case YamlSequenceNode sequence:
-                var seq = new YSeq(location);
-                foreach (var child in sequence.Children)
-                {
-                    seq.Children.Add(Convert(child, file, lineOffset));
-                }
-
-                return seq;
-            case YamlScalarNode scalar:
+            case AnchorAlias alias:
+                parser.MoveNext();
+                return anchors.TryGetValue(alias.Value.Value, out var target) ? target.Clone() : new YScalar(location, "", isNull: true);
+            case Scalar scalar:
+                parser.MoveNext();
                 var text = scalar.Value ?? "";
                 var isNull = scalar.Style == ScalarStyle.Plain && (text.Length == 0 || text == "~" || text == "null" || text == "Null" || text == "NULL");
-                return new YScalar(location, text, isNull, scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded);
+                node = new YScalar(location, text, isNull, scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded);
+                anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+                break;
+            case SequenceStart sequenceStart:
+                parser.MoveNext();
+                var seq = new YSeq(location);
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    seq.Children.Add(ReadNode(parser, file, lineOffset, anchors));
+                }
+
+                node = seq;
+                anchor = sequenceStart.Anchor.IsEmpty ? null : sequenceStart.Anchor.Value;
+                break;
+            case MappingStart mappingStart:
+                parser.MoveNext();
+                var map = new YMap(location);
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    var key = ReadNode(parser, file, lineOffset, anchors);
+                    var value = ReadNode(parser, file, lineOffset, anchors);
+                    map.Add(key is YScalar k ? k.Value : "", value);
+                }
+
+                node = map;
+                anchor = mappingStart.Anchor.IsEmpty ? null : mappingStart.Anchor.Value;
+                break;
             default:
-                return new YScalar(location, "", isNull: true);
+                throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
         }
+
+        if (anchor is not null)
+        {
+            anchors[anchor] = node;
+        }
+
+        return node;
     }
 
     /// <summary>

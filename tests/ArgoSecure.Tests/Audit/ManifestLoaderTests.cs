@@ -37,6 +37,28 @@ public sealed class ManifestLoaderTests : IDisposable
     }
 
     [Fact]
+    public void EmptyDocuments_AndAnchors_AreRead()
+    {
+        var objects = new ManifestLoader().LoadText("""
+            ---
+            ---
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: ConfigMap
+              metadata: &meta {name: shared, namespace: argo}
+            - apiVersion: v1
+              kind: Secret
+              metadata: *meta
+            """, "anchors.yaml");
+
+        // Anchors hold within one document (YAML's rule); the alias is a copy.
+        Assert.Equal(["ConfigMap argo/shared", "Secret argo/shared"], objects.Select(o => o.Ref.ToString()));
+        Assert.Equal([6, 9], objects.Select(o => o.Location.Line));
+    }
+
+    [Fact]
     public void Folder_ReadsOnlyYamlAndJson_AndNotesTheRest()
     {
         Write("a.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
