@@ -40,7 +40,7 @@ public static class ArgsValidator
                     "Remove Server.Scope and set Controller.Scope instead.");
             }
 
-            CheckServer(context, "Server.", server);
+            CheckServer(context, "Server.", server, given);
         }
 
         var namespaces = Composition.WorkflowNamespacesOf(args);
@@ -79,7 +79,7 @@ public static class ArgsValidator
     {
         ArgumentNullException.ThrowIfNull(args);
         var context = new ValidationContext();
-        CheckServer(context, "", args);
+        CheckServer(context, "", args, given: null);
         return context.ToResult(args.AcceptedRisks ?? []);
     }
 
@@ -332,11 +332,17 @@ public static class ArgsValidator
         }
     }
 
-    private static void CheckServer(ValidationContext context, string p, ArgoServerArgs args)
+    // 'given' is, in a whole install, the server Args as the user gave them: the server takes its namespace, scope,
+    // images and (unless it has its own) database and egress from the controller, which is checked already, so
+    // those are reported once, on the controller.
+    private static void CheckServer(ValidationContext context, string p, ArgoServerArgs args, ArgoServerArgs? given)
     {
-        context.RequireDnsLabel(p + "Namespace", args.Namespace, "The server's namespace");
-        CheckScope(context, p + "Scope", args.Scope, args.Namespace);
-        CheckImages(context, p + "Images", args.Images);
+        if (given is null)
+        {
+            context.RequireDnsLabel(p + "Namespace", args.Namespace, "The server's namespace");
+            CheckScope(context, p + "Scope", args.Scope, args.Namespace);
+            CheckImages(context, p + "Images", args.Images);
+        }
 
         var modes = args.AuthModes ?? [];
         if (modes.Count == 0)
@@ -401,13 +407,14 @@ public static class ArgsValidator
             context.Error(p + "IngressFromNamespaces", ingress, "A namespace is listed twice.", "List each namespace once.");
         }
 
-        if (args.Persistence is { } persistence)
+        var own = given ?? args;
+        if (own.Persistence is { } persistence)
         {
             CheckPersistence(context, p + "Persistence", persistence);
         }
 
-        context.CheckEgress(p + "ArtifactRepositoryEgress", args.ArtifactRepositoryEgress);
-        context.CheckEgress(p + "ApiServerEgress", args.ApiServerEgress);
+        context.CheckEgress(p + "ArtifactRepositoryEgress", own.ArtifactRepositoryEgress);
+        context.CheckEgress(p + "ApiServerEgress", own.ApiServerEgress);
 
         if (string.Equals(args.AccessControlAllowOrigin?.Trim(), "*", StringComparison.Ordinal))
         {
