@@ -54,7 +54,8 @@ public static class ArgsValidator
                 context.Error(prefix + "Name", ns.Name, "The same workflow namespace is listed twice.", "List each workflow namespace once; merge their submitters and viewers.");
             }
 
-            CheckWorkflowNamespace(context, prefix, ns, checkPodDefaults: false);
+            var givenNamespace = i < (args.WorkflowNamespaces?.Count ?? 0) ? args.WorkflowNamespaces![i] : null;
+            CheckWorkflowNamespace(context, prefix, ns, checkPodDefaults: false, givenNamespace ?? new WorkflowNamespaceArgs());
         }
 
         context.CheckAcceptedRisks("AcceptedRisks", args.AcceptedRisks);
@@ -88,7 +89,7 @@ public static class ArgsValidator
     {
         ArgumentNullException.ThrowIfNull(args);
         var context = new ValidationContext();
-        CheckWorkflowNamespace(context, "", args, checkPodDefaults: true);
+        CheckWorkflowNamespace(context, "", args, checkPodDefaults: true, given: args);
         return context.ToResult(args.AcceptedRisks ?? []);
     }
 
@@ -522,7 +523,8 @@ public static class ArgsValidator
         }
     }
 
-    private static void CheckWorkflowNamespace(ValidationContext context, string p, WorkflowNamespaceArgs args, bool checkPodDefaults)
+    // 'given' holds the egress the user set on this namespace; in a whole install the rest comes from the controller.
+    private static void CheckWorkflowNamespace(ValidationContext context, string p, WorkflowNamespaceArgs args, bool checkPodDefaults, WorkflowNamespaceArgs given)
     {
         context.RequireDnsLabel(p + "Name", args.Name, "The workflow namespace");
         if (checkPodDefaults)
@@ -557,9 +559,9 @@ public static class ArgsValidator
 
         CheckSubjects(context, p + "Submitters", args.Submitters);
         CheckSubjects(context, p + "Viewers", args.Viewers);
-        context.CheckEgress(p + "ArtifactRepositoryEgress", args.ArtifactRepositoryEgress);
+        context.CheckEgress(p + "ArtifactRepositoryEgress", given.ArtifactRepositoryEgress);
         context.CheckEgress(p + "ExtraEgress", args.ExtraEgress);
-        context.CheckEgress(p + "ApiServerEgress", args.ApiServerEgress);
+        context.CheckEgress(p + "ApiServerEgress", given.ApiServerEgress);
 
         if (!args.NetworkPolicies)
         {
