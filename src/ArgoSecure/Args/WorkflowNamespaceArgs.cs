@@ -16,6 +16,12 @@ public sealed class WorkflowNamespaceArgs
     public InstallScope Scope { get; set; } = InstallScope.Cluster;
 
     /// <summary>
+    /// The install has argo-server (in the controller's namespace): bind its role here. Default: true; false when
+    /// the install has no server.
+    /// </summary>
+    public bool ServerEnabled { get; set; } = true;
+
+    /// <summary>
     /// The workflow and executor service accounts, as the controller's <c>workflowDefaults</c> name them.
     /// </summary>
     public WorkflowPodDefaults WorkflowDefaults { get; set; } = new();

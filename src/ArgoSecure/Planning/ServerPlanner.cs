@@ -45,7 +45,7 @@ internal static class ServerPlanner
             literals.AddRange([persistence.UserNameSecret, persistence.PasswordSecret]);
         }
 
-        foreach (var secret in LiteralSecrets.For(ns, Component, literals))
+        foreach (var secret in LiteralSecrets.For(ns, literals))
         {
             Add(secret);
         }
@@ -55,19 +55,24 @@ internal static class ServerPlanner
         if (args.Scope.IsNamespaced)
         {
             var managed = args.Scope.ManagedNamespace!;
-            var rules = ServerRbac.WorkflowAccess(args, clusterScope: false).Add(ServerRbac.SsoRbacInManagedNamespace(args));
+            var rules = ServerRbac.WorkflowListing(args, clusterScope: false)
+                .Add(ServerRbac.InWorkflowNamespace(args))
+                .Add(ServerRbac.SsoRbacInManagedNamespace(args));
             Add(Rbac.Role(Labels.ServerName, managed, Component, rules));
             Add(Rbac.RoleBinding(Labels.ServerName, managed, Component, "Role", Labels.ServerName, [subject]));
         }
         else
         {
             var clusterRole = ClusterRoleName(ns);
-            Add(Rbac.ClusterRole(clusterRole, Component, ServerRbac.WorkflowAccess(args, clusterScope: true)));
+            Add(Rbac.ClusterRole(clusterRole, Component, ServerRbac.WorkflowListing(args, clusterScope: true)));
             Add(Rbac.ClusterRoleBinding(clusterRole, Component, clusterRole, [subject]));
+
+            // Bound by each workflow namespace; empty unless the server acts for its callers.
+            Add(Rbac.ClusterRole(WorkflowNamespaceClusterRoleName(ns), Component, ServerRbac.InWorkflowNamespace(args)));
         }
 
-        Add(Rbac.Role(Labels.ServerName, ns, Component, ServerRbac.InServerNamespace(args)));
-        Add(Rbac.RoleBinding(Labels.ServerName, ns, Component, "Role", Labels.ServerName, [subject]));
+        Add(Rbac.Role(OwnNamespaceRoleName, ns, Component, ServerRbac.InServerNamespace(args)));
+        Add(Rbac.RoleBinding(OwnNamespaceRoleName, ns, Component, "Role", OwnNamespaceRoleName, [subject]));
 
         Add(Deployment(args));
         if (args.Replicas > 1)
@@ -92,8 +97,14 @@ internal static class ServerPlanner
         return objects;
     }
 
+    /// <summary>The Role in the server's own namespace (its ConfigMap and the Secrets it reads by name).</summary>
+    public const string OwnNamespaceRoleName = "argo-server-own-namespace";
+
     /// <summary>The server's ClusterRole in a cluster install.</summary>
     public static string ClusterRoleName(string serverNamespace) => $"argosecure:{serverNamespace}:argo-server";
+
+    /// <summary>The ClusterRole each workflow namespace binds for the server in a cluster install.</summary>
+    public static string WorkflowNamespaceClusterRoleName(string serverNamespace) => $"argosecure:{serverNamespace}:argo-server-namespace";
 
     private static V1ConfigMap ConfigMap(ArgoServerArgs args, SsoArgs? sso)
     {

@@ -16,16 +16,36 @@ internal static class ServerRbac
     private static readonly string[] ArgoReadResources = ["workflows", "workflowtemplates", "cronworkflows", "workfloweventbindings", "workflowtaskresults"];
     private static readonly string[] ArgoWriteResources = ["workflows", "workflowtemplates", "cronworkflows", "workfloweventbindings"];
 
-    /// <summary>The rules the server needs wherever workflows live (cluster-wide, or the managed namespace).</summary>
-    public static RbacRuleSet WorkflowAccess(ArgoServerArgs args, bool clusterScope)
+    /// <summary>What the server lists and watches across the cluster (or in the managed namespace).</summary>
+    public static RbacRuleSet WorkflowListing(ArgoServerArgs args, bool clusterScope)
     {
         var rules = new RbacRuleSet()
             .Allow(Crds.Group, ["workflows", "workflowtemplates"], "list", "watch");
         if (clusterScope)
         {
             rules.Allow(Crds.Group, "clusterworkflowtemplates", "get", "list", "watch");
+            if (ArgsValidator.ActsForCallers(args) && args.AccessLevel == ServerAccessLevel.ReadWrite)
+            {
+                rules.Allow(Crds.Group, "clusterworkflowtemplates", "create", "update", "patch", "delete");
+            }
+
+            if (SsoRbac(args))
+            {
+                rules.Allow("", "serviceaccounts", "list", "watch");
+            }
         }
 
+        return rules;
+    }
+
+    /// <summary>
+    /// What the server does inside a workflow namespace when it acts for its callers (auth mode server, SSO
+    /// without RBAC): the UI's read access, and writes only with ReadWrite. Empty otherwise. In a cluster install
+    /// this is bound per workflow namespace, so the server never writes in the controller's namespace.
+    /// </summary>
+    public static RbacRuleSet InWorkflowNamespace(ArgoServerArgs args)
+    {
+        var rules = new RbacRuleSet();
         if (ArgsValidator.ActsForCallers(args))
         {
             rules.Allow("", ["pods", "events"], "get", "list", "watch")
@@ -35,16 +55,7 @@ internal static class ServerRbac
             {
                 rules.Allow(Crds.Group, ArgoWriteResources, "create", "update", "patch", "delete")
                     .Allow("", "pods", "delete");
-                if (clusterScope)
-                {
-                    rules.Allow(Crds.Group, "clusterworkflowtemplates", "create", "update", "patch", "delete");
-                }
             }
-        }
-
-        if (SsoRbac(args) && clusterScope)
-        {
-            rules.Allow("", "serviceaccounts", "list", "watch");
         }
 
         return rules;

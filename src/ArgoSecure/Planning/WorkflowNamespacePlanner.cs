@@ -54,6 +54,14 @@ internal static class WorkflowNamespacePlanner
             Add(Rbac.RoleBinding("argo-workflow-controller", ns, Component, "ClusterRole",
                 ControllerPlanner.WorkflowNamespaceClusterRoleName(args.ControllerNamespace),
                 [Rbac.ServiceAccount(args.ControllerNamespace, Labels.ControllerName)]));
+
+            // argo-server runs in the controller's namespace; its role here is empty unless it acts for callers.
+            if (args.ServerEnabled)
+            {
+                Add(Rbac.RoleBinding("argo-server", ns, Component, "ClusterRole",
+                    ServerPlanner.WorkflowNamespaceClusterRoleName(args.ControllerNamespace),
+                    [Rbac.ServiceAccount(args.ControllerNamespace, Labels.ServerName)]));
+            }
         }
 
         AddUserRole(Add, ns, SubmitterRoleName, SubmitterRules(), args.Submitters);
