@@ -120,7 +120,8 @@ public sealed class ArgoComponent
     /// <summary>The Argo components a workload runs.</summary>
     public static IEnumerable<ArgoComponent> Find(KubeObject o, ArgoComponentKind kind)
     {
-        if (o.Kind is not ("Deployment" or "StatefulSet" or "DaemonSet" or "Pod" or "ReplicaSet"))
+        // Owned ReplicaSets and Pods (kubectl get output) repeat their Deployment: the owner is audited.
+        if (o.Kind is not ("Deployment" or "StatefulSet" or "DaemonSet" or "Pod" or "ReplicaSet") || o.IsOwned)
         {
             yield break;
         }

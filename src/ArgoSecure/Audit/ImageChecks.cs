@@ -8,7 +8,7 @@ internal static class ImageChecks
     public static void Run(AuditContext context)
     {
         var install = context.Installation;
-        foreach (var o in install.Objects)
+        foreach (var o in install.Objects.Where(o => !o.IsOwned))
         {
             foreach (var container in PodTemplates.ContainersOf(o))
             {

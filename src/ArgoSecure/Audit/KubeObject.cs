@@ -30,6 +30,9 @@ public sealed class KubeObject
     /// <summary>The spec.</summary>
     public YNode? Spec => Root["spec"];
 
+    /// <summary>True when another object owns this one (a ReplicaSet or Pod of a Deployment in <c>kubectl get</c> output).</summary>
+    public bool IsOwned => Root.At("metadata", "ownerReferences")?.Items.Count > 0;
+
     /// <summary>An annotation's value, or null.</summary>
     public string? Annotation(string key) => Root.TextAt("metadata", "annotations", key);
 

@@ -309,6 +309,31 @@ public class InstallAuditTests
     }
 
     [Fact]
+    public void KubectlOutput_OwnedPodsAndReplicaSets_DoNotRepeatTheDeploymentsFindings()
+    {
+        var pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: argo-server-5d8f-abcde
+              namespace: argo
+              ownerReferences:
+              - {apiVersion: apps/v1, kind: ReplicaSet, name: argo-server-5d8f, uid: 1}
+            spec:
+              serviceAccountName: argo-server
+              containers:
+              - name: argo-server
+                image: quay.io/argoproj/argocli:latest
+                args: [server, --secure=false]
+            """;
+
+        var report = AuditYaml.Run(Server("[server, --secure=false]").Replace("v4.1.2", "latest", StringComparison.Ordinal), Controller(), AuditYaml.HardenedConfig, AllowAll, pod);
+
+        Assert.All(report.Findings, f => Assert.Equal("Deployment argo/argo-server", f.Object.ToString()));
+        Assert.Equal(["ARGO0004", "ARGO0018"], report.RuleIds);
+    }
+
+    [Fact]
     public void Findings_AreSortedDeterministically()
     {
         var inputs = new[] { Server("[server, --auth-mode=server, --secure=false]"), Controller(), AuditYaml.HardenedConfig };
