@@ -193,6 +193,37 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Contains("Fix:", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--format", "xml", "text, json or sarif")]
+    [InlineData("--fail-on", "critical", "error, warning, info or none")]
+    public void BadOptionValue_ExitsTwo_NamingTheValueAndTheFix(string option, string value, string fix)
+    {
+        var file = Write("server.yaml", InsecureServer);
+
+        var (exit, _, error) = Run("audit", file, option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"'{value}'", error, StringComparison.Ordinal);
+        Assert.Contains(fix, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HelmValues_AcceptanceThroughDeploymentAnnotations()
+    {
+        var values = Write("values.yaml", """
+            server:
+              deploymentAnnotations:
+                argosecure.io/accept-ARGO0004: "TLS ends at the ingress"
+            """);
+
+        var (_, output, _) = Run("audit", "--helm-values", values, "--format", "json");
+
+        using var json = JsonDocument.Parse(output);
+        var tls = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "ARGO0004");
+        Assert.True(tls.GetProperty("accepted").GetBoolean());
+        Assert.Equal("TLS ends at the ingress", tls.GetProperty("justification").GetString());
+    }
+
     [Fact]
     public void NoInput_ExitsTwo_WithUsage()
     {

@@ -20,7 +20,10 @@ internal static class AuditCommand
         Accept a risk on one object with the annotation argosecure.io/accept-ARGO00NN: "<why>"; accepted findings are
         still reported (as accepted, or as suppressed in SARIF) and never fail the run.
 
-        Exit codes: 0 nothing at or above --fail-on, 1 a finding at or above --fail-on, 2 an input could not be read.
+        Exit codes: 0 nothing at or above --fail-on, 1 a finding at or above --fail-on, 2 an input could not be read
+        or an option value is not valid (the message names the file or value and the fix). What was not read (other
+        files in folders, resources a kustomization lists but that are absent, patches that match nothing) is listed on
+        standard error as notes, and in the JSON output.
         """;
 
     public static Command Create()
@@ -28,10 +31,8 @@ internal static class AuditCommand
         var paths = new Argument<string[]>("PATH") { Description = "Manifest files or folders to audit.", Arity = ArgumentArity.ZeroOrMore };
         var helmValues = new Option<string?>("--helm-values") { Description = "A values file of the argo-workflows Helm chart, read against the chart's defaults." };
         var format = new Option<string>("--format") { Description = "Output format: text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when an unaccepted finding is at or above this severity: error, warning (default), info or none.", DefaultValueFactory = _ => "warning" };
-        failOn.AcceptOnlyFromAmong("error", "warning", "info", "none");
 
         var command = new Command("audit", Description);
         command.Arguments.Add(paths);
@@ -51,6 +52,20 @@ internal static class AuditCommand
                 return 2;
             }
 
+            var chosen = parseResult.GetValue(format) ?? "text";
+            if (chosen is not ("text" or "json" or "sarif"))
+            {
+                stderr.WriteLine($"audit: --format '{chosen}' is not a format. Fix: use text, json or sarif.");
+                return 2;
+            }
+
+            var failOnValue = parseResult.GetValue(failOn) ?? "warning";
+            if (failOnValue is not ("error" or "warning" or "info" or "none"))
+            {
+                stderr.WriteLine($"audit: --fail-on '{failOnValue}' is not a severity. Fix: use error, warning, info or none.");
+                return 2;
+            }
+
             AuditReport report;
             try
             {
@@ -62,7 +77,6 @@ internal static class AuditCommand
                 return 2;
             }
 
-            var chosen = parseResult.GetValue(format) ?? "text";
             var file = parseResult.GetValue(output);
             try
             {
@@ -79,7 +93,7 @@ internal static class AuditCommand
                 stderr.WriteLine("note: " + note);
             }
 
-            var threshold = (parseResult.GetValue(failOn) ?? "warning") switch
+            var threshold = failOnValue switch
             {
                 "error" => RuleSeverity.Error,
                 "info" => RuleSeverity.Info,
