@@ -35,6 +35,8 @@ internal static class NetworkPolicyChecks
             }
         }
 
+        CheckMetricsIngress(context, policies);
+
         var workflowPod = new Dictionary<string, string>(StringComparer.Ordinal) { [WorkflowPodLabel] = "any" };
         foreach (var ns in WorkflowNamespaces(install))
         {
@@ -42,6 +44,39 @@ internal static class NetworkPolicyChecks
             {
                 context.Report(RuleCatalog.NetworkPoliciesDisabled, ns.Subject, null,
                     $"No NetworkPolicy in '{ns.Name}' selects workflow pods (label {WorkflowPodLabel}): they can reach every address. Add one there.");
+            }
+        }
+    }
+
+    /// <summary>ARGO0013: an ingress rule that opens the controller's metrics port to every namespace.</summary>
+    private static void CheckMetricsIngress(AuditContext context, List<KubeObject> policies)
+    {
+        var install = context.Installation;
+        var metrics = install.ControllerConfig?["metricsConfig"];
+        if (metrics?.BoolAt("enabled") == false)
+        {
+            return;
+        }
+
+        var port = metrics?.TextAt("port") ?? "9090";
+        foreach (var controller in install.Controllers)
+        {
+            foreach (var policy in policies.Where(p => ArgoInstallation.SameNamespace(p.Namespace, controller.Namespace) && Selects(p, controller.PodLabels)))
+            {
+                foreach (var rule in policy.Root.At("spec", "ingress")?.Items ?? [])
+                {
+                    var ports = rule.Items("ports");
+                    var coversMetrics = ports.Count == 0 || ports.Any(p => p.TextAt("port") is var value && (value is null || value == port || value == "metrics"));
+                    var from = rule.Items("from");
+                    var anyNamespace = from.Count == 0 || from.Any(peer =>
+                        (peer["namespaceSelector"] is YMap { Entries.Count: 0 } && peer["podSelector"] is null or YMap { Entries.Count: 0 }) ||
+                        peer.TextAt("ipBlock", "cidr") is "0.0.0.0/0" or "::/0");
+                    if (coversMetrics && anyNamespace)
+                    {
+                        context.Report(RuleCatalog.MetricsExposed, policy, rule,
+                            $"NetworkPolicy '{policy.Name}' lets every namespace reach the controller's unauthenticated metrics (port {port}). Allow only the scraper's namespace in 'from'.");
+                    }
+                }
             }
         }
     }

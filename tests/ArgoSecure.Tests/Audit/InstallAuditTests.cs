@@ -204,6 +204,30 @@ public class InstallAuditTests
         Assert.Empty(complete.Findings);
     }
 
+    [Theory]
+    [InlineData("- ports: [{port: 9090}]", true)]
+    [InlineData("- from: [{namespaceSelector: {}}]", true)]
+    [InlineData("- from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}]\n    ports: [{port: 9090}]", false)]
+    [InlineData("- ports: [{port: 2746}]", false)]
+    public void MetricsOpenToEveryNamespace_IsReported(string ingress, bool reported)
+    {
+        var policy = $$$"""
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: controller
+              namespace: argo
+            spec:
+              podSelector: {matchLabels: {app: workflow-controller}}
+              ingress:
+              {{{ingress}}}
+            """;
+
+        var report = AuditYaml.Run(Controller(), AuditYaml.HardenedConfig, policy);
+
+        Assert.Equal(reported ? ["ARGO0013"] : [], report.RuleIds);
+    }
+
     [Fact]
     public void WorkflowCreateInTheControllerNamespace_IsReported()
     {
