@@ -98,7 +98,7 @@ public sealed class HelmChartValues
         var tag = Text(ChartAppVersion, "images", "tag");
 
         // Controller Deployment.
-        var controllerArgs = new List<YNode> { S("--configmap"), S(configMapName), S("--executor-image"), S(Image("executor", "argoexec", tag)) };
+        var controllerArgs = new List<YNode> { S("--configmap"), S(configMapName), S("--executor-image"), S(Image("executor", "argoexec", tag), V("executor", "image", "tag")?.Location ?? V("images", "tag")?.Location) };
         if (singleNamespace)
         {
             controllerArgs.Add(S("--namespaced", At("singleNamespace")));
