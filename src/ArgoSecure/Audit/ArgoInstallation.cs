@@ -178,8 +178,9 @@ public sealed class ArgoFlags
             name = name == "e" ? "secure" : name;
             if (value is null)
             {
-                if (BooleanFlags.Contains(name))
+                if (BooleanFlags.Contains(name) || (i + 1 < args.Count && (args[i + 1].Text ?? "").StartsWith("--", StringComparison.Ordinal)))
                 {
+                    // A boolean flag, or a flag followed directly by another flag: it takes no value.
                     value = "true";
                 }
                 else if (i + 1 < args.Count)

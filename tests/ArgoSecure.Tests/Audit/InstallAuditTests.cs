@@ -68,6 +68,14 @@ public class InstallAuditTests
     }
 
     [Fact]
+    public void UnknownValuelessFlag_DoesNotSwallowTheNextFlag()
+    {
+        var report = AuditYaml.Run(Server("[server, --x-unknown-switch, --auth-mode=server]"), Controller(), AuditYaml.HardenedConfig, AllowAll);
+
+        Assert.Equal(["ARGO0003"], report.RuleIds);
+    }
+
+    [Fact]
     public void ArgoEnvironmentVariables_AreFlagsToo()
     {
         var env = """[{name: ARGO_SECURE, value: "false"}, {name: ARGO_AUTH_MODE, value: "sso,server"}, {name: ARGO_ACCESS_CONTROL_ALLOW_ORIGIN, value: "*"}, {name: ARGO_PPROF, value: "true"}]""";
