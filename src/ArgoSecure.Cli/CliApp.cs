@@ -11,6 +11,7 @@ internal static class CliApp
         var root = new RootCommand("argosecure: render a hardened Argo Workflows install, and audit existing Argo manifests.");
         root.Subcommands.Add(RenderCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return root;
     }
 

@@ -56,7 +56,9 @@ public static class Composition
         return namespaces.Select(n => new WorkflowNamespaceArgs
         {
             Name = n.Name,
-            CreateNamespace = n.CreateNamespace,
+
+            // Where a risk was accepted and workflows share the controller's namespace, the controller creates it.
+            CreateNamespace = n.CreateNamespace && !string.Equals(n.Name, controller.Namespace, StringComparison.Ordinal),
             ControllerNamespace = controller.Namespace,
             Scope = controller.Scope,
             ServerEnabled = args.Server is not null,

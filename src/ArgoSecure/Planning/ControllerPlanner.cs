@@ -32,7 +32,7 @@ internal static class ControllerPlanner
         Add(serviceAccount);
         var subject = new Rbacv1Subject { Kind = "ServiceAccount", Name = Labels.ControllerName, NamespaceProperty = ns };
 
-        foreach (var secret in LiteralSecrets.For(ns, Component, args.Persistence is { } p ? [p.UserNameSecret, p.PasswordSecret] : []))
+        foreach (var secret in LiteralSecrets.For(ns, args.Persistence is { } p ? [p.UserNameSecret, p.PasswordSecret] : []))
         {
             Add(secret);
         }
@@ -54,8 +54,8 @@ internal static class ControllerPlanner
             Add(Rbac.ClusterRole(WorkflowNamespaceClusterRoleName(ns), Component, ControllerRbac.InWorkflowNamespace()));
         }
 
-        Add(Rbac.Role(Labels.ControllerName, ns, Component, ControllerRbac.InControllerNamespace(args)));
-        Add(Rbac.RoleBinding(Labels.ControllerName, ns, Component, "Role", Labels.ControllerName, [subject]));
+        Add(Rbac.Role(OwnNamespaceRoleName, ns, Component, ControllerRbac.InControllerNamespace(args)));
+        Add(Rbac.RoleBinding(OwnNamespaceRoleName, ns, Component, "Role", OwnNamespaceRoleName, [subject]));
 
         Add(Deployment(args));
         if (args.Replicas > 1)
@@ -95,6 +95,9 @@ internal static class ControllerPlanner
 
         return objects;
     }
+
+    /// <summary>The Role in the controller's own namespace (config, leader election, database Secrets).</summary>
+    public const string OwnNamespaceRoleName = "workflow-controller-own-namespace";
 
     /// <summary>The ClusterRole of the controller's cluster-wide informers.</summary>
     public static string ClusterRoleName(string controllerNamespace) => $"argosecure:{controllerNamespace}:workflow-controller";

@@ -63,7 +63,12 @@ public static class Planner
 
     private static List<PlannedObject> Order(IEnumerable<PlannedObject> objects)
     {
-        var list = objects.ToList();
+        // Components may plan the same object (a Secret of a database both the controller and the server read):
+        // identical copies are one object; different objects with one name are a conflict.
+        var list = objects
+            .GroupBy(o => (o.ApiVersion, o.Kind, o.Namespace, o.Name, Yaml: Rendering.ManifestRenderer.RenderOne(o)))
+            .Select(g => g.First())
+            .ToList();
         var duplicate = list.GroupBy(o => (o.ApiVersion, o.Kind, o.Namespace, o.Name)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {

@@ -6,14 +6,15 @@ namespace ArgoSecure.Planning;
 internal static class LiteralSecrets
 {
     /// <summary>One Secret per name holding the literal values of the given references (none when all are references).</summary>
-    public static IEnumerable<V1Secret> For(string @namespace, string component, IEnumerable<SecretKeyReference?> references) =>
+    public static IEnumerable<V1Secret> For(string @namespace, IEnumerable<SecretKeyReference?> references) =>
         references
             .Where(r => r?.LiteralValue is not null)
             .GroupBy(r => r!.Name, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
-                var secret = KubeObjects.Create<V1Secret>(g.Key, @namespace, Labels.Common(component));
+                // Labelled for no one component: the controller and the server may both need the same Secret.
+                var secret = KubeObjects.Create<V1Secret>(g.Key, @namespace, Labels.Common("credentials"));
                 secret.Type = "Opaque";
                 secret.StringData = new SortedDictionary<string, string>(
                     g.GroupBy(r => r!.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.First()!.LiteralValue!, StringComparer.Ordinal),

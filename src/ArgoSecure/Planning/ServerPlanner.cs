@@ -45,7 +45,7 @@ internal static class ServerPlanner
             literals.AddRange([persistence.UserNameSecret, persistence.PasswordSecret]);
         }
 
-        foreach (var secret in LiteralSecrets.For(ns, Component, literals))
+        foreach (var secret in LiteralSecrets.For(ns, literals))
         {
             Add(secret);
         }
@@ -71,8 +71,8 @@ internal static class ServerPlanner
             Add(Rbac.ClusterRole(WorkflowNamespaceClusterRoleName(ns), Component, ServerRbac.InWorkflowNamespace(args)));
         }
 
-        Add(Rbac.Role(Labels.ServerName, ns, Component, ServerRbac.InServerNamespace(args)));
-        Add(Rbac.RoleBinding(Labels.ServerName, ns, Component, "Role", Labels.ServerName, [subject]));
+        Add(Rbac.Role(OwnNamespaceRoleName, ns, Component, ServerRbac.InServerNamespace(args)));
+        Add(Rbac.RoleBinding(OwnNamespaceRoleName, ns, Component, "Role", OwnNamespaceRoleName, [subject]));
 
         Add(Deployment(args));
         if (args.Replicas > 1)
@@ -96,6 +96,9 @@ internal static class ServerPlanner
 
         return objects;
     }
+
+    /// <summary>The Role in the server's own namespace (its ConfigMap and the Secrets it reads by name).</summary>
+    public const string OwnNamespaceRoleName = "argo-server-own-namespace";
 
     /// <summary>The server's ClusterRole in a cluster install.</summary>
     public static string ClusterRoleName(string serverNamespace) => $"argosecure:{serverNamespace}:argo-server";

@@ -130,6 +130,15 @@ static class RuleCatalog
     /// <summary>ARGO0018: an Argo image that is not pinned to a release.</summary>
     public const string UnpinnedImage = "ARGO0018";
 
+    /// <summary>ARGO0019: a workflow patches its pods with <c>podSpecPatch</c>.</summary>
+    public const string WorkflowPodSpecPatch = "ARGO0019";
+
+    /// <summary>ARGO0020: a workflow shares the node's network, PID or IPC namespace.</summary>
+    public const string WorkflowHostNamespaces = "ARGO0020";
+
+    /// <summary>ARGO0021: a workflow container is privileged or may escalate privileges.</summary>
+    public const string WorkflowPrivilegedContainer = "ARGO0021";
+
     private static readonly Rule[] AllRules =
     {
         new(ManagedNamespaceIsControllerNamespace,
@@ -222,6 +231,21 @@ static class RuleCatalog
             RuleSeverity.Warning,
             "A mutable tag such as 'latest' changes what runs without review and can skip security fixes or pull in untested code.",
             "docs/installation.md, SECURITY.md"),
+        new(WorkflowPodSpecPatch,
+            "Do not patch workflow pods with podSpecPatch",
+            RuleSeverity.Warning,
+            "A podSpecPatch rewrites the whole pod after Argo built it, so it can add host mounts, privileges or another service account that nobody reviews.",
+            "docs/security.md, docs/workflow-restrictions.md, docs/fields.md (podSpecPatch)"),
+        new(WorkflowHostNamespaces,
+            "Do not share the node's network, PID or IPC namespace with workflow pods",
+            RuleSeverity.Error, // why: a host namespace lets user code see and reach everything on the node, as Pod Security 'baseline' forbids.
+            "A workflow pod in the host's network, PID or IPC namespace can reach node-local services and other pods' processes.",
+            "docs/security.md (Workflow Pod Permissions), docs/fields.md (hostNetwork)"),
+        new(WorkflowPrivilegedContainer,
+            "Do not run privileged or privilege-escalating workflow containers",
+            RuleSeverity.Error, // why: a privileged container is root on the node, as Pod Security 'baseline' forbids.
+            "A privileged container, or one allowed to escalate privileges, can take over the node it runs on.",
+            "docs/workflow-pod-security-context.md, docs/security.md (Workflow Pod Permissions)"),
     };
 
     private static readonly Dictionary<string, Rule> ById = CreateIndex();

@@ -40,7 +40,7 @@ public static class ArgsValidator
                     "Remove Server.Scope and set Controller.Scope instead.");
             }
 
-            CheckServer(context, "Server.", server);
+            CheckServer(context, "Server.", server, given);
         }
 
         var namespaces = Composition.WorkflowNamespacesOf(args);
@@ -54,7 +54,8 @@ public static class ArgsValidator
                 context.Error(prefix + "Name", ns.Name, "The same workflow namespace is listed twice.", "List each workflow namespace once; merge their submitters and viewers.");
             }
 
-            CheckWorkflowNamespace(context, prefix, ns, checkPodDefaults: false);
+            var givenNamespace = i < (args.WorkflowNamespaces?.Count ?? 0) ? args.WorkflowNamespaces![i] : null;
+            CheckWorkflowNamespace(context, prefix, ns, checkPodDefaults: false, givenNamespace ?? new WorkflowNamespaceArgs());
         }
 
         context.CheckAcceptedRisks("AcceptedRisks", args.AcceptedRisks);
@@ -79,7 +80,7 @@ public static class ArgsValidator
     {
         ArgumentNullException.ThrowIfNull(args);
         var context = new ValidationContext();
-        CheckServer(context, "", args);
+        CheckServer(context, "", args, given: null);
         return context.ToResult(args.AcceptedRisks ?? []);
     }
 
@@ -88,7 +89,7 @@ public static class ArgsValidator
     {
         ArgumentNullException.ThrowIfNull(args);
         var context = new ValidationContext();
-        CheckWorkflowNamespace(context, "", args, checkPodDefaults: true);
+        CheckWorkflowNamespace(context, "", args, checkPodDefaults: true, given: args);
         return context.ToResult(args.AcceptedRisks ?? []);
     }
 
@@ -332,11 +333,17 @@ public static class ArgsValidator
         }
     }
 
-    private static void CheckServer(ValidationContext context, string p, ArgoServerArgs args)
+    // 'given' is, in a whole install, the server Args as the user gave them: the server takes its namespace, scope,
+    // images and (unless it has its own) database and egress from the controller, which is checked already, so
+    // those are reported once, on the controller.
+    private static void CheckServer(ValidationContext context, string p, ArgoServerArgs args, ArgoServerArgs? given)
     {
-        context.RequireDnsLabel(p + "Namespace", args.Namespace, "The server's namespace");
-        CheckScope(context, p + "Scope", args.Scope, args.Namespace);
-        CheckImages(context, p + "Images", args.Images);
+        if (given is null)
+        {
+            context.RequireDnsLabel(p + "Namespace", args.Namespace, "The server's namespace");
+            CheckScope(context, p + "Scope", args.Scope, args.Namespace);
+            CheckImages(context, p + "Images", args.Images);
+        }
 
         var modes = args.AuthModes ?? [];
         if (modes.Count == 0)
@@ -401,13 +408,14 @@ public static class ArgsValidator
             context.Error(p + "IngressFromNamespaces", ingress, "A namespace is listed twice.", "List each namespace once.");
         }
 
-        if (args.Persistence is { } persistence)
+        var own = given ?? args;
+        if (own.Persistence is { } persistence)
         {
             CheckPersistence(context, p + "Persistence", persistence);
         }
 
-        context.CheckEgress(p + "ArtifactRepositoryEgress", args.ArtifactRepositoryEgress);
-        context.CheckEgress(p + "ApiServerEgress", args.ApiServerEgress);
+        context.CheckEgress(p + "ArtifactRepositoryEgress", own.ArtifactRepositoryEgress);
+        context.CheckEgress(p + "ApiServerEgress", own.ApiServerEgress);
 
         if (string.Equals(args.AccessControlAllowOrigin?.Trim(), "*", StringComparison.Ordinal))
         {
@@ -515,7 +523,8 @@ public static class ArgsValidator
         }
     }
 
-    private static void CheckWorkflowNamespace(ValidationContext context, string p, WorkflowNamespaceArgs args, bool checkPodDefaults)
+    // 'given' holds the egress the user set on this namespace; in a whole install the rest comes from the controller.
+    private static void CheckWorkflowNamespace(ValidationContext context, string p, WorkflowNamespaceArgs args, bool checkPodDefaults, WorkflowNamespaceArgs given)
     {
         context.RequireDnsLabel(p + "Name", args.Name, "The workflow namespace");
         if (checkPodDefaults)
@@ -550,9 +559,9 @@ public static class ArgsValidator
 
         CheckSubjects(context, p + "Submitters", args.Submitters);
         CheckSubjects(context, p + "Viewers", args.Viewers);
-        context.CheckEgress(p + "ArtifactRepositoryEgress", args.ArtifactRepositoryEgress);
+        context.CheckEgress(p + "ArtifactRepositoryEgress", given.ArtifactRepositoryEgress);
         context.CheckEgress(p + "ExtraEgress", args.ExtraEgress);
-        context.CheckEgress(p + "ApiServerEgress", args.ApiServerEgress);
+        context.CheckEgress(p + "ApiServerEgress", given.ApiServerEgress);
 
         if (!args.NetworkPolicies)
         {

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using ArgoSecure.Audit;
+using ArgoSecure.Rules;
+
+namespace ArgoSecure.Cli.Commands;
+
+/// <summary><c>argosecure audit</c>: existing manifests and Helm values against the rule catalogue.</summary>
+internal static class AuditCommand
+{
+    private const string Description = """
+        Audit existing Argo Workflows manifests (and values of the argo-workflows Helm chart) against the ArgoSecure rules.
+
+        PATH is a YAML or JSON file (multi-document, kubectl 'kind: List', 'kustomize build' or 'helm template' output) or a
+        folder. Folders are read recursively, and only their *.yaml, *.yml and *.json files (other files are listed as not
+        read); a folder with a kustomization.yaml is read the way kustomize builds it (resources, components, patches,
+        namespace, images). The audit rebuilds the installation (controller and server flags and ARGO_* env, the
+        ConfigMaps they read, RBAC, NetworkPolicies, Namespaces, Workflows, CronWorkflows, WorkflowTemplates,
+        ClusterWorkflowTemplates) and reports each insecure choice with its rule ID, file and line, object and help link.
+
+        Accept a risk on one object with the annotation argosecure.io/accept-ARGO00NN: "<why>"; accepted findings are
+        still reported (as accepted, or as suppressed in SARIF) and never fail the run.
+
+        Exit codes: 0 nothing at or above --fail-on, 1 a finding at or above --fail-on, 2 an input could not be read
+        or an option value is not valid (the message names the file or value and the fix). What was not read (other
+        files in folders, resources a kustomization lists but that are absent, patches that match nothing) is listed on
+        standard error as notes, and in the JSON output.
+        """;
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Manifest files or folders to audit.", Arity = ArgumentArity.ZeroOrMore };
+        var helmValues = new Option<string?>("--helm-values") { Description = "A values file of the argo-workflows Helm chart, read against the chart's defaults." };
+        var format = new Option<string>("--format") { Description = "Output format: text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).", DefaultValueFactory = _ => "text" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when an unaccepted finding is at or above this severity: error, warning (default), info or none.", DefaultValueFactory = _ => "warning" };
+
+        var command = new Command("audit", Description);
+        command.Arguments.Add(paths);
+        command.Options.Add(helmValues);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(failOn);
+        command.SetAction(parseResult =>
+        {
+            var stdout = parseResult.InvocationConfiguration.Output;
+            var stderr = parseResult.InvocationConfiguration.Error;
+            var inputs = parseResult.GetValue(paths) ?? [];
+            var values = parseResult.GetValue(helmValues);
+            if (inputs.Length == 0 && values is null)
+            {
+                stderr.WriteLine("audit: give at least one PATH (a manifest file or folder) or --helm-values FILE. See 'argosecure audit --help'.");
+                return 2;
+            }
+
+            var chosen = parseResult.GetValue(format) ?? "text";
+            if (chosen is not ("text" or "json" or "sarif"))
+            {
+                stderr.WriteLine($"audit: --format '{chosen}' is not a format. Fix: use text, json or sarif.");
+                return 2;
+            }
+
+            var failOnValue = parseResult.GetValue(failOn) ?? "warning";
+            if (failOnValue is not ("error" or "warning" or "info" or "none"))
+            {
+                stderr.WriteLine($"audit: --fail-on '{failOnValue}' is not a severity. Fix: use error, warning, info or none.");
+                return 2;
+            }
+
+            AuditReport report;
+            try
+            {
+                report = AuditEngine.Audit(inputs, values);
+            }
+            catch (AuditInputException e)
+            {
+                stderr.WriteLine($"audit: cannot read {e.Input}: {e.Reason} Fix: {e.Fix}");
+                return 2;
+            }
+
+            var file = parseResult.GetValue(output);
+            try
+            {
+                Write(report, chosen, file, stdout);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"audit: cannot write {file}: {e.Message} Fix: choose a writable --output path.");
+                return 2;
+            }
+
+            foreach (var note in report.Notes)
+            {
+                stderr.WriteLine("note: " + note);
+            }
+
+            var threshold = failOnValue switch
+            {
+                "error" => RuleSeverity.Error,
+                "info" => RuleSeverity.Info,
+                "none" => (RuleSeverity?)null,
+                _ => RuleSeverity.Warning,
+            };
+            return report.Fails(threshold) ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static void Write(AuditReport report, string format, string? file, TextWriter stdout)
+    {
+        if (format == "text")
+        {
+            if (file is null)
+            {
+                var colour = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+                TextReportWriter.Write(report, stdout, colour);
+            }
+            else
+            {
+                using var writer = new StreamWriter(file);
+                TextReportWriter.Write(report, writer, colour: false);
+            }
+
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        if (format == "json")
+        {
+            JsonReportWriter.Write(report, buffer);
+        }
+        else
+        {
+            SarifReportWriter.Write(report, buffer);
+        }
+
+        if (file is null)
+        {
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else
+        {
+            File.WriteAllBytes(file, buffer.ToArray());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using ArgoSecure.Rules;
+
+namespace ArgoSecure.Audit;
+
+/// <summary>What every check reads (the installation) and where it reports.</summary>
+public sealed class AuditContext
+{
+    private readonly List<(AuditFinding Finding, KubeObject? Subject)> findings = [];
+
+    /// <summary>Creates a context.</summary>
+    public AuditContext(ArgoInstallation installation) => Installation = installation;
+
+    /// <summary>The reconstructed installation.</summary>
+    public ArgoInstallation Installation { get; }
+
+    /// <summary>Reports a finding on an object; <paramref name="at"/> locates the offending value (else the object).</summary>
+    public void Report(string ruleId, KubeObject subject, YNode? at, string message)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        findings.Add((new AuditFinding(RuleCatalog.Get(ruleId), subject.Ref, at?.Location ?? subject.Location, message), subject));
+    }
+
+    /// <summary>The findings, with acceptances applied, sorted deterministically and without duplicates.</summary>
+    public IReadOnlyList<AuditFinding> Results(List<string> notes)
+    {
+        var result = new List<AuditFinding>();
+        var seen = new HashSet<(string, string, int, string, string)>();
+        foreach (var (finding, subject) in findings)
+        {
+            if (!seen.Add((finding.RuleId, finding.Location.File, finding.Location.Line, finding.Object.ToString(), finding.Message)))
+            {
+                continue;
+            }
+
+            var justification = subject?.Annotation(AcceptanceAnnotation.Prefix + finding.RuleId);
+            result.Add(justification is null ? finding : finding.Accept(justification));
+        }
+
+        foreach (var o in Installation.Objects)
+        {
+            foreach (var (key, value) in o.Annotations)
+            {
+                if (!key.StartsWith(AcceptanceAnnotation.Prefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var id = key[AcceptanceAnnotation.Prefix.Length..];
+                if (!RuleCatalog.TryGet(id, out _))
+                {
+                    notes.Add($"{o.Location}: {o.Ref}: annotation '{key}' names no ArgoSecure rule; use argosecure.io/accept-ARGO00NN with an ID from 'argosecure rules'.");
+                }
+                else if (string.IsNullOrWhiteSpace(value))
+                {
+                    notes.Add($"{o.Location}: {o.Ref}: annotation '{key}' has no justification, so the risk is not accepted; write why the risk is acceptable.");
+                }
+            }
+        }
+
+        // Empty justifications do not accept anything.
+        result = result.Select(f => f.IsAccepted && string.IsNullOrWhiteSpace(f.Justification)
+            ? new AuditFinding(f.Rule, f.Object, f.Location, f.Message) : f).ToList();
+
+        return result
+            .OrderBy(f => f.Location.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Location.Line)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Object.ToString(), StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+    }
+}
+
+/// <summary>The annotation that accepts a rule's risk on one object.</summary>
+public static class AcceptanceAnnotation
+{
+    /// <summary>The prefix; the rule ID follows (<c>argosecure.io/accept-ARGO0004</c>), the value is the justification.</summary>
+    public const string Prefix = "argosecure.io/accept-";
+}

@@ -1,0 +1,119 @@
+using ArgoSecure.Rules;
+
+namespace ArgoSecure.Audit;
+
+/// <summary>Checks of the Argo ConfigMaps: workflowDefaults, restrictions, metrics, SSO and database TLS.</summary>
+internal static class ConfigChecks
+{
+    public static void Run(AuditContext context)
+    {
+        var install = context.Installation;
+        var config = install.ControllerConfig;
+        if (install.Controller is { } controller || config is not null)
+        {
+            var subject = config?.ConfigMap ?? install.Controller!.Workload;
+            CheckWorkflowDefaults(context, subject, config?["workflowDefaults"]);
+
+            var referencing = config?["workflowRestrictions"]?.TextAt("templateReferencing");
+            if (string.IsNullOrEmpty(referencing))
+            {
+                context.Report(RuleCatalog.NoWorkflowRestrictions, subject, config?["workflowRestrictions"],
+                    "workflowRestrictions.templateReferencing is not set: any submitter can run any pod spec. Set it to Secure (or Strict) so only WorkflowTemplates run.");
+            }
+
+            if (config?["metricsConfig"] is { } metrics && metrics.BoolAt("enabled") != false && metrics.BoolAt("secure") == false)
+            {
+                context.Report(RuleCatalog.MetricsExposed, subject, metrics["secure"],
+                    "metricsConfig.secure is false: controller metrics are served in plain text. Remove 'secure: false' (the default is TLS) and scrape with https.");
+            }
+
+            if (config is not null)
+            {
+                CheckDatabase(context, config, "persistence");
+                CheckDatabase(context, config, "synchronization");
+            }
+        }
+
+        var ssoConfig = install.ServerConfig;
+        if (ssoConfig?["sso"] is YMap sso)
+        {
+            var usesSso = install.Server is null || ComponentChecks.AuthModes(install.Server).Any(m => m.Text == "sso");
+            if (usesSso && sso.BoolAt("rbac", "enabled") != true)
+            {
+                context.Report(RuleCatalog.SsoWithoutRbac, ssoConfig.ConfigMap, sso.At("rbac", "enabled") ?? sso,
+                    "sso.rbac.enabled is not true: every user who signs in acts as the argo-server service account. Set sso.rbac.enabled: true and map groups to service accounts with rbac-rule annotations.");
+            }
+
+            if (sso.BoolAt("insecureSkipVerify") == true)
+            {
+                context.Report(RuleCatalog.SsoInsecureSkipVerify, ssoConfig.ConfigMap, sso["insecureSkipVerify"],
+                    "sso.insecureSkipVerify is true: the issuer's certificate is not checked, so sign-ins can be forged. Remove it (trust a private CA with sso.rootCA instead).");
+            }
+        }
+
+        if (install.ServerConfig is { } serverConfig && !ReferenceEquals(serverConfig.ConfigMap, config?.ConfigMap))
+        {
+            CheckDatabase(context, serverConfig, "persistence");
+        }
+    }
+
+    /// <summary>Checks the controller's workflowDefaults, the floor every workflow starts from.</summary>
+    private static void CheckWorkflowDefaults(AuditContext context, KubeObject subject, YNode? defaults)
+    {
+        var spec = defaults?["spec"];
+        var sa = spec?["serviceAccountName"];
+        if (string.IsNullOrEmpty(sa?.Text) || sa.Text == "default")
+        {
+            context.Report(RuleCatalog.WorkflowDefaultServiceAccount, subject, sa ?? defaults,
+                "workflowDefaults.spec.serviceAccountName is " + (sa?.Text is "default" ? "'default'" : "not set") +
+                ": workflows that name no service account run as the namespace's 'default' one. Set it to a dedicated service account.");
+        }
+
+        var automount = spec?["automountServiceAccountToken"];
+        if (YNode.ParseBool(automount?.Text) != false)
+        {
+            context.Report(RuleCatalog.WorkflowTokenAutomounted, subject, automount ?? defaults,
+                "workflowDefaults.spec.automountServiceAccountToken is not false: user code in main containers gets a Kubernetes token. Set it to false and give spec.executor.serviceAccountName.");
+        }
+
+        if (!WorkflowSpecChecks.IsNonRoot(spec?["securityContext"], null, null))
+        {
+            context.Report(RuleCatalog.WorkflowPodsMayRunAsRoot, subject, spec?["securityContext"] ?? defaults,
+                "workflowDefaults.spec.securityContext does not set runAsNonRoot: true (with a non-zero runAsUser): workflow pods may run as root. Set a non-root pod security context.");
+        }
+    }
+
+    private static void CheckDatabase(AuditContext context, ArgoConfig config, string key)
+    {
+        if (config[key] is not { } section)
+        {
+            return;
+        }
+
+        if (section["postgresql"] is { } postgres)
+        {
+            var ssl = postgres.BoolAt("ssl");
+            var mode = postgres.TextAt("sslMode");
+            if (ssl != true)
+            {
+                context.Report(RuleCatalog.DatabaseWithoutVerifiedTls, config.ConfigMap, postgres["ssl"] ?? postgres,
+                    $"{key}.postgresql.ssl is not true: the database connection is not encrypted (sslmode=disable). Set ssl: true and sslMode: verify-full.");
+            }
+            else if (mode is not ("verify-full" or "verify-ca"))
+            {
+                context.Report(RuleCatalog.DatabaseWithoutVerifiedTls, config.ConfigMap, postgres["sslMode"] ?? postgres["ssl"],
+                    $"{key}.postgresql.sslMode is '{mode ?? "unset (prefer)"}': the database's certificate is not verified. Set sslMode: verify-full.");
+            }
+        }
+
+        if (section["mysql"] is { } mysql)
+        {
+            var tls = mysql.TextAt("options", "tls");
+            if (tls is null || tls is "false" or "skip-verify" or "preferred")
+            {
+                context.Report(RuleCatalog.DatabaseWithoutVerifiedTls, config.ConfigMap, mysql.At("options", "tls") ?? mysql,
+                    $"{key}.mysql.options.tls is '{tls ?? "unset"}': the database connection is not verified TLS. Set options.tls: \"true\" (or the name of a registered TLS config).");
+            }
+        }
+    }
+}

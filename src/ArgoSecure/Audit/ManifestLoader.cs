@@ -1,0 +1,531 @@
+using System.Globalization;
+
+namespace ArgoSecure.Audit;
+
+/// <summary>
+/// Reads Kubernetes objects from files and folders: multi-document YAML or JSON, <c>kind: List</c> (as printed by
+/// <c>kubectl get -o yaml</c>), rendered output of <c>kustomize build</c> or <c>helm template</c>, and folders.
+/// In a folder only <c>*.yaml</c>, <c>*.yml</c> and <c>*.json</c> files are read (recursively, in ordinal order);
+/// a folder holding a <c>kustomization.yaml</c> is read the way kustomize would: its resources, components,
+/// patches (strategic merge and JSON 6902), <c>namespace</c> and <c>images</c>. Whatever is not read is said in
+/// <see cref="Notes"/>; whatever cannot be read throws <see cref="AuditInputException"/>.
+/// </summary>
+public sealed class ManifestLoader
+{
+    private static readonly string[] KustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+    private static readonly string[] UnappliedKustomizeFields =
+        ["namePrefix", "nameSuffix", "commonLabels", "labels", "commonAnnotations", "configMapGenerator", "secretGenerator", "replicas", "helmCharts", "replacements", "vars", "crds", "generators", "transformers", "validators", "openapi"];
+
+    private readonly List<string> notes = [];
+
+    /// <summary>What was not read or not applied, and why (never silent).</summary>
+    public IReadOnlyList<string> Notes => notes;
+
+    /// <summary>How many bytes of YAML were read.</summary>
+    public long BytesRead { get; private set; }
+
+    /// <summary>How many files were read.</summary>
+    public int FilesRead { get; private set; }
+
+    /// <summary>Loads every object of the given files and folders, in order (all units together).</summary>
+    public IReadOnlyList<KubeObject> Load(IEnumerable<string> paths) => LoadUnits(paths).SelectMany(u => u).Distinct().ToList();
+
+    /// <summary>
+    /// Loads the inputs as installation units: each folder with a kustomization.yaml is built on its own (kustomize
+    /// folders are alternative builds, such as quick-start/minimal and quick-start/postgres), and every plain file is
+    /// part of every unit (workflow files are audited against each install's defaults). Without kustomizations there is
+    /// one unit.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<KubeObject>> LoadUnits(IEnumerable<string> paths, IReadOnlyList<KubeObject>? extraUnit = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var plain = new List<KubeObject>();
+        var units = new List<List<KubeObject>>();
+        foreach (var path in paths)
+        {
+            Collect(path, plain, units);
+        }
+
+        if (extraUnit is not null)
+        {
+            units.Add([.. extraUnit]);
+        }
+
+        if (units.Count == 0)
+        {
+            return [Deduplicate(plain)];
+        }
+
+        return units.Select(u => (IReadOnlyList<KubeObject>)Deduplicate([.. u, .. plain])).ToList();
+    }
+
+    private void Collect(string path, List<KubeObject> plain, List<List<KubeObject>> units)
+    {
+        if (Directory.Exists(path))
+        {
+            if (FindKustomization(path) is { } kustomization)
+            {
+                units.Add(Kustomize(path, kustomization, out _));
+                return;
+            }
+
+            var (files, folders) = List(path);
+            foreach (var file in files)
+            {
+                if (IsManifestFile(file))
+                {
+                    plain.AddRange(LoadFile(file, inFolder: true));
+                }
+                else
+                {
+                    notes.Add($"{DisplayPath(file)}: not read (in folders only .yaml, .yml and .json files are read).");
+                }
+            }
+
+            foreach (var folder in folders.Where(f => !Path.GetFileName(f).StartsWith('.')))
+            {
+                Collect(folder, plain, units);
+            }
+        }
+        else
+        {
+            plain.AddRange(LoadPath(path));
+        }
+    }
+
+    private static (string[] Files, string[] Folders) List(string directory)
+    {
+        string[] files, folders;
+        try
+        {
+            files = Directory.GetFiles(directory);
+            folders = Directory.GetDirectories(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AuditInputException(DisplayPath(directory), $"the folder cannot be listed ({e.Message}).", "Check the folder's permissions.");
+        }
+
+        Array.Sort(files, StringComparer.Ordinal);
+        Array.Sort(folders, StringComparer.Ordinal);
+        return (files, folders);
+    }
+
+    /// <summary>Reads one YAML text (already in memory) as a file named <paramref name="file"/>.</summary>
+    public IReadOnlyList<KubeObject> LoadText(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        BytesRead += text.Length;
+        return ObjectsOf(YamlTree.ParseDocuments(text, file), file);
+    }
+
+    /// <summary>A path as shown to users: relative to the current directory when it is below it.</summary>
+    public static string DisplayPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative.Replace('\\', '/');
+    }
+
+    private List<KubeObject> LoadPath(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return LoadDirectory(path);
+        }
+
+        if (File.Exists(path))
+        {
+            return LoadFile(path);
+        }
+
+        throw new AuditInputException(path, "no such file or folder.", "Check the path; give YAML files, folders of YAML files, or a Helm values file with --helm-values.");
+    }
+
+    private List<KubeObject> LoadDirectory(string directory)
+    {
+        if (FindKustomization(directory) is { } kustomization)
+        {
+            return Kustomize(directory, kustomization, out _);
+        }
+
+        var objects = new List<KubeObject>();
+        var (files, folders) = List(directory);
+        foreach (var file in files)
+        {
+            if (IsManifestFile(file))
+            {
+                objects.AddRange(LoadFile(file, inFolder: true));
+            }
+            else
+            {
+                notes.Add($"{DisplayPath(file)}: not read (in folders only .yaml, .yml and .json files are read).");
+            }
+        }
+
+        foreach (var folder in folders)
+        {
+            if (!Path.GetFileName(folder).StartsWith('.'))
+            {
+                objects.AddRange(LoadDirectory(folder));
+            }
+        }
+
+        return objects;
+    }
+
+    private static bool IsManifestFile(string file) =>
+        file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ||
+        file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    private static string? FindKustomization(string directory) =>
+        KustomizationNames.Select(n => Path.Combine(directory, n)).FirstOrDefault(File.Exists);
+
+    private List<KubeObject> LoadFile(string file, bool inFolder = false) => ObjectsOf(ReadDocuments(file), DisplayPath(file), inFolder);
+
+    /// <summary>Reads the documents of a file; throws <see cref="AuditInputException"/> when it cannot.</summary>
+    internal IReadOnlyList<YNode> ReadDocuments(string file)
+    {
+        var display = DisplayPath(file);
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AuditInputException(display, $"cannot be read ({e.Message}).", "Check that the file exists and is readable.");
+        }
+
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new AuditInputException(display, "is a binary file, not YAML.", "Give YAML or JSON manifests only.");
+        }
+
+        BytesRead += text.Length;
+        FilesRead++;
+        return YamlTree.ParseDocuments(text, display);
+    }
+
+    private List<KubeObject> ObjectsOf(IReadOnlyList<YNode> documents, string file, bool inFolder = false)
+    {
+        var objects = new List<KubeObject>();
+        foreach (var document in documents)
+        {
+            AddObjects(document, file, objects, inFolder);
+        }
+
+        return objects;
+    }
+
+    private void AddObjects(YNode document, string file, List<KubeObject> objects, bool inFolder)
+    {
+        switch (document)
+        {
+            case YScalar { IsNull: true }:
+                return;
+            case YSeq seq when seq.Children.All(c => c["op"] is not null && c["path"] is not null):
+                notes.Add($"{file}:{document.Location.Line}: a JSON patch, not an object: read only through the kustomization that names it.");
+                return;
+            case YMap map when map.TextAt("kind") is { } kind && map["items"] is YSeq items && kind.EndsWith("List", StringComparison.Ordinal):
+                foreach (var item in items.Children)
+                {
+                    AddObjects(item, file, objects, inFolder);
+                }
+
+                return;
+            case YMap map when map.TextAt("kind") is "Kustomization" or "Component" && map.TextAt("apiVersion")?.StartsWith("kustomize.config.k8s.io", StringComparison.Ordinal) == true:
+                notes.Add($"{file}: a kustomization, not an object: give its folder to read what it builds.");
+                return;
+            case YMap map when !string.IsNullOrEmpty(map.TextAt("kind")) && !string.IsNullOrEmpty(map.TextAt("apiVersion")):
+                objects.Add(new KubeObject(map));
+                return;
+            default:
+                if (inFolder)
+                {
+                    notes.Add($"{file}:{document.Location.Line.ToString(CultureInfo.InvariantCulture)}: not a Kubernetes object (no apiVersion and kind); not audited.");
+                    return;
+                }
+
+                throw new AuditInputException($"{file}:{document.Location.Line.ToString(CultureInfo.InvariantCulture)}",
+                    "this document is not a Kubernetes object (no apiVersion and kind).",
+                    "Give Kubernetes manifests; pass Helm values files with --helm-values, and kustomize folders as folders.");
+        }
+    }
+
+    private List<KubeObject> Deduplicate(List<KubeObject> objects)
+    {
+        var last = new Dictionary<(string, string, string?, string), int>();
+        for (var i = 0; i < objects.Count; i++)
+        {
+            var o = objects[i];
+            if (o.Name.Length == 0 || o.Root.TextAt("metadata", "generateName") is not null)
+            {
+                continue;
+            }
+
+            var key = (o.Group, o.Kind, o.Namespace, o.Name);
+            if (last.TryGetValue(key, out var previous))
+            {
+                notes.Add($"{o.Location}: {o.Ref} is also defined at {objects[previous].Location}; the later one is audited.");
+            }
+
+            last[key] = i;
+        }
+
+        var keep = new HashSet<int>(last.Values);
+        return objects.Where((o, i) => keep.Contains(i) || o.Name.Length == 0 || o.Root.TextAt("metadata", "generateName") is not null).ToList();
+    }
+
+    // ---- kustomize ----
+    private List<KubeObject> Kustomize(string directory, string kustomizationFile, out List<(YNode Patch, YNode? Target, string File)> componentPatches)
+    {
+        var documents = ReadDocuments(kustomizationFile);
+        var k = documents.Count > 0 ? documents[0] as YMap : null;
+        var display = DisplayPath(kustomizationFile);
+        componentPatches = [];
+        if (k is null)
+        {
+            notes.Add($"{display}: empty kustomization.");
+            return [];
+        }
+
+        var objects = new List<KubeObject>();
+        foreach (var entry in k.Items("resources").Concat(k.Items("bases")))
+        {
+            var reference = entry.Text ?? "";
+            if (reference.Contains("://", StringComparison.Ordinal) || reference.StartsWith("github.com/", StringComparison.Ordinal))
+            {
+                notes.Add($"{display}:{entry.Location.Line}: remote resource '{reference}' not fetched; audit its rendered output (kustomize build) instead.");
+                continue;
+            }
+
+            var path = Path.Combine(directory, reference);
+            if (Directory.Exists(path))
+            {
+                if (FindKustomization(path) is { } nested)
+                {
+                    objects.AddRange(Kustomize(path, nested, out _));
+                }
+                else
+                {
+                    notes.Add($"{display}:{entry.Location.Line}: '{reference}' is a folder without kustomization.yaml; read file by file.");
+                    objects.AddRange(LoadDirectory(path));
+                }
+            }
+            else if (File.Exists(path))
+            {
+                objects.AddRange(LoadFile(path));
+            }
+            else
+            {
+                notes.Add($"{display}:{entry.Location.Line}: resource '{reference}' is listed but absent; not audited.");
+            }
+        }
+
+        var patches = new List<(YNode Patch, YNode? Target, string File)>();
+        foreach (var entry in k.Items("patches").Concat(k.Items("patchesJson6902")))
+        {
+            AddPatch(directory, display, entry.TextAt("path"), entry["patch"], entry["target"], entry.Location, patches);
+        }
+
+        foreach (var entry in k.Items("patchesStrategicMerge"))
+        {
+            var text = entry.Text ?? "";
+            if (text.Contains('\n', StringComparison.Ordinal))
+            {
+                AddPatch(directory, display, null, entry, null, entry.Location, patches);
+            }
+            else
+            {
+                AddPatch(directory, display, text, null, null, entry.Location, patches);
+            }
+        }
+
+        foreach (var entry in k.Items("components"))
+        {
+            var path = Path.Combine(directory, entry.Text ?? "");
+            if (Directory.Exists(path) && FindKustomization(path) is { } component)
+            {
+                objects.AddRange(Kustomize(path, component, out var inner));
+                patches.InsertRange(0, inner);
+            }
+            else
+            {
+                notes.Add($"{display}:{entry.Location.Line}: component '{entry.Text}' is absent; not audited.");
+            }
+        }
+
+        if (k.TextAt("kind") == "Component")
+        {
+            componentPatches = patches;
+        }
+        else
+        {
+            foreach (var (patch, target, file) in patches)
+            {
+                ApplyPatch(objects, patch, target, file);
+            }
+        }
+
+        ApplyImages(objects, k);
+        if (k["namespace"] is { Text: { Length: > 0 } ns } nsNode)
+        {
+            SetNamespace(objects, ns, nsNode.Location);
+        }
+
+        foreach (var field in UnappliedKustomizeFields)
+        {
+            if (k[field] is not null)
+            {
+                notes.Add($"{display}: '{field}' is not applied by the audit; audit the output of 'kustomize build' for exact names and values.");
+            }
+        }
+
+        return objects;
+    }
+
+    private void AddPatch(string directory, string display, string? path, YNode? inline, YNode? target, SourceLocation at, List<(YNode, YNode?, string)> patches)
+    {
+        if (path is not null)
+        {
+            var full = Path.Combine(directory, path);
+            if (!File.Exists(full))
+            {
+                notes.Add($"{display}:{at.Line}: patch '{path}' is absent; not applied.");
+                return;
+            }
+
+            foreach (var document in ReadDocuments(full))
+            {
+                patches.Add((document, target, DisplayPath(full)));
+            }
+        }
+        else if (inline is not null)
+        {
+            var parsed = YamlTree.ParseEmbedded(inline);
+            if (parsed is not null)
+            {
+                patches.Add((parsed, target, display));
+            }
+        }
+    }
+
+    private void ApplyPatch(List<KubeObject> objects, YNode patch, YNode? target, string file)
+    {
+        if (patch is YSeq operations)
+        {
+            if (target is null)
+            {
+                notes.Add($"{file}: a JSON patch without a target; not applied.");
+                return;
+            }
+
+            var matched = objects.Where(o => Matches(o, target)).ToList();
+            if (matched.Count == 0)
+            {
+                notes.Add($"{file}: the patch's target matches no object; not applied.");
+            }
+
+            foreach (var o in matched)
+            {
+                foreach (var op in operations.Children)
+                {
+                    if (!JsonPatch.Apply(o.Root, op, out var error))
+                    {
+                        notes.Add($"{file}:{op.Location.Line}: {error}; not applied to {o.Ref}.");
+                    }
+                }
+            }
+
+            return;
+        }
+
+        if (patch is not YMap map)
+        {
+            return;
+        }
+
+        var selector = target ?? map;
+        var kind = target?.TextAt("kind") ?? map.TextAt("kind");
+        var name = target?.TextAt("name") ?? map.TextAt("metadata", "name");
+        var hits = objects.Where(o => (kind is null || o.Kind == kind) && (name is null || o.Name == name) &&
+                                      (selector.TextAt("namespace") ?? selector.TextAt("metadata", "namespace")) is var ns && (ns is null || o.Namespace is null || o.Namespace == ns)).ToList();
+        if (hits.Count == 0)
+        {
+            notes.Add($"{file}: the patch for {kind}/{name} matches no object; not applied.");
+        }
+
+        foreach (var o in hits)
+        {
+            StrategicMerge.Merge(o.Root, map);
+        }
+    }
+
+    private static bool Matches(KubeObject o, YNode target) =>
+        (target.TextAt("kind") is not { } kind || o.Kind == kind) &&
+        (target.TextAt("name") is not { } name || o.Name == name) &&
+        (target.TextAt("namespace") is not { } ns || o.Namespace is null || o.Namespace == ns) &&
+        (target.TextAt("group") is not { } group || o.Group == group);
+
+    private static void SetNamespace(List<KubeObject> objects, string ns, SourceLocation at)
+    {
+        foreach (var o in objects)
+        {
+            if (!o.IsClusterScoped)
+            {
+                var metadata = o.Root["metadata"] as YMap;
+                if (metadata is null)
+                {
+                    metadata = new YMap(o.Location);
+                    o.Root.Set("metadata", metadata);
+                }
+
+                metadata.Set("namespace", new YScalar(at, ns));
+            }
+
+            if (o.Kind is "RoleBinding" or "ClusterRoleBinding")
+            {
+                foreach (var subject in o.Root.Items("subjects").OfType<YMap>())
+                {
+                    if (subject.TextAt("kind") == "ServiceAccount" && subject.TextAt("namespace") is null)
+                    {
+                        subject.Set("namespace", new YScalar(at, ns));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void ApplyImages(List<KubeObject> objects, YNode k)
+    {
+        foreach (var image in k.Items("images"))
+        {
+            if (image.TextAt("name") is not { } name)
+            {
+                continue;
+            }
+
+            foreach (var container in objects.SelectMany(PodTemplates.ContainersOf).OfType<YMap>())
+            {
+                var reference = container.TextAt("image") ?? "";
+                var repository = ImageReference.Parse(reference).Repository;
+                if (repository != name)
+                {
+                    continue;
+                }
+
+                var newName = image.TextAt("newName") ?? repository;
+                var tag = image.TextAt("newTag") is { } t ? ":" + t : (ImageReference.Parse(reference).Tag is { } old ? ":" + old : "");
+                var digest = image.TextAt("digest") is { } d ? "@" + d : "";
+                container.Set("image", new YScalar(image.Location, newName + (digest.Length > 0 ? "" : tag) + digest));
+            }
+        }
+    }
+}
+
+/// <summary>Small helpers over YAML sequences.</summary>
+internal static class YNodeExtensions
+{
+    public static IReadOnlyList<YNode> Items(this YNode node, string key) => node[key]?.Items ?? [];
+}

@@ -1,0 +1,146 @@
+using ArgoSecure.Rules;
+
+namespace ArgoSecure.Audit;
+
+/// <summary>Checks of RBAC: aggregation and grants that let workflows run in the controller's namespace, and the server's role.</summary>
+internal static class RbacChecks
+{
+    private static readonly string[] WorkflowResources = ["workflows", "cronworkflows"];
+    private static readonly string[] WriteVerbs = ["create", "update", "patch", "delete", "deletecollection", "*"];
+    private static readonly string[] ReadVerbs = ["get", "list", "watch", "*"];
+    private static readonly string[] CreateVerbs = ["create", "*"];
+    private static readonly string[] AnyVerb = ["*", "get", "create", "list", "watch", "update", "patch", "delete"];
+    private static readonly string[] AggregatedRoles = ["edit", "admin"];
+    private static readonly string[] Secrets = ["secrets"];
+    private static readonly string[] PodsExec = ["pods/exec"];
+    private static readonly string[] ServerWritable = ["workflows", "workflowtemplates", "cronworkflows", "clusterworkflowtemplates", "*"];
+
+    public static void Run(AuditContext context)
+    {
+        var install = context.Installation;
+        var clusterInstall = !install.IsNamespaced;
+
+        foreach (var role in install.OfKind("ClusterRole"))
+        {
+            var labels = role.Labels;
+            var aggregatesTo = AggregatedRoles.Where(r => labels.TryGetValue($"rbac.authorization.k8s.io/aggregate-to-{r}", out var v) && v == "true").ToList();
+            if (clusterInstall && aggregatesTo.Count > 0 && Grants(role, "argoproj.io", WorkflowResources, CreateVerbs) is { } rule)
+            {
+                context.Report(RuleCatalog.WorkflowsInControllerNamespace, role, rule,
+                    $"ClusterRole '{role.Name}' aggregates workflow create into the built-in '{string.Join("', '", aggregatesTo)}' role: every namespace editor, including in the controller's namespace, can run workflows. Remove the aggregate-to label and grant submitters explicitly in workflow namespaces.");
+            }
+        }
+
+        if (clusterInstall && install.ControllerNamespace is { } controllerNamespace)
+        {
+            foreach (var binding in install.OfKind("RoleBinding").Where(b => b.Namespace == controllerNamespace))
+            {
+                var role = ResolveRole(install, binding);
+                if (role is not null && Grants(role, "argoproj.io", WorkflowResources, CreateVerbs) is not null)
+                {
+                    var subjects = OtherSubjects(install, binding);
+                    if (subjects.Count > 0)
+                    {
+                        context.Report(RuleCatalog.WorkflowsInControllerNamespace, binding, binding.Root["subjects"],
+                            $"RoleBinding '{binding.Name}' lets {string.Join(", ", subjects)} create workflows in '{controllerNamespace}', the controller's namespace. Bind submitters in workflow namespaces only.");
+                    }
+                }
+            }
+        }
+
+        foreach (var server in install.Servers)
+        {
+            CheckServerRole(context, server);
+        }
+    }
+
+    private static void CheckServerRole(AuditContext context, ArgoComponent server)
+    {
+        var install = context.Installation;
+        var actsForCallers = ComponentChecks.ActsForCallers(install, server);
+        foreach (var binding in install.OfKind("RoleBinding").Concat(install.OfKind("ClusterRoleBinding")))
+        {
+            if (!binding.Root.Items("subjects").Any(s => IsServiceAccount(s, server.ServiceAccountName, server.Namespace ?? binding.Namespace)))
+            {
+                continue;
+            }
+
+            var role = ResolveRole(install, binding);
+            if (role is null)
+            {
+                continue;
+            }
+
+            var clusterWide = binding.Kind == "ClusterRoleBinding";
+            var problems = new List<string>();
+            YNode? at = null;
+            if (clusterWide && Grants(role, "", Secrets, ReadVerbs, unnamedOnly: true) is { } secrets)
+            {
+                problems.Add("reads every Secret of the cluster");
+                at ??= secrets;
+            }
+
+            if (Grants(role, "", PodsExec, AnyVerb) is { } exec)
+            {
+                problems.Add("has pods/exec (a shell in any pod it can reach)");
+                at ??= exec;
+            }
+
+            if (actsForCallers && Grants(role, "argoproj.io", ServerWritable, WriteVerbs) is { } write)
+            {
+                problems.Add("has write verbs on workflow objects while it acts for its callers");
+                at ??= write;
+            }
+
+            if (problems.Count > 0)
+            {
+                context.Report(RuleCatalog.ServerOverPrivileged, role, at,
+                    $"{role.Kind} '{role.Name}', bound to argo-server's service account '{server.ServiceAccountName}' by {binding.Kind} '{binding.Name}', {string.Join(" and ", problems)}. Grant read-only access to workflow objects, Secrets by name only, and no pods/exec.");
+            }
+        }
+    }
+
+    private static List<string> OtherSubjects(ArgoInstallation install, KubeObject binding)
+    {
+        var argoAccounts = install.Controllers.Concat(install.Servers).Select(c => c.ServiceAccountName).ToHashSet(StringComparer.Ordinal);
+        return binding.Root.Items("subjects")
+            .Where(s => !(s.TextAt("kind") == "ServiceAccount" && argoAccounts.Contains(s.TextAt("name") ?? "")))
+            .Select(s => $"{s.TextAt("kind")} '{s.TextAt("name")}'")
+            .ToList();
+    }
+
+    private static bool IsServiceAccount(YNode subject, string name, string? ns) =>
+        subject.TextAt("kind") == "ServiceAccount" && subject.TextAt("name") == name && ArgoInstallation.SameNamespace(subject.TextAt("namespace"), ns);
+
+    /// <summary>The Role or ClusterRole a binding refers to, when it is in the inputs.</summary>
+    public static KubeObject? ResolveRole(ArgoInstallation install, KubeObject binding)
+    {
+        var kind = binding.TextAtRoleRef("kind");
+        var name = binding.TextAtRoleRef("name");
+        return kind == "ClusterRole"
+            ? install.OfKind("ClusterRole").FirstOrDefault(r => r.Name == name)
+            : install.OfKind("Role").FirstOrDefault(r => r.Name == name && ArgoInstallation.SameNamespace(r.Namespace, binding.Namespace));
+    }
+
+    /// <summary>The first rule of a role that grants one of the verbs on one of the resources of the group, or null.</summary>
+    public static YNode? Grants(KubeObject role, string group, string[] resources, string[] verbs, bool unnamedOnly = false)
+    {
+        foreach (var rule in role.Root.Items("rules"))
+        {
+            var groups = rule.Items("apiGroups").Select(g => g.Text ?? "").ToList();
+            var ruleResources = rule.Items("resources").Select(r => r.Text ?? "").ToList();
+            var ruleVerbs = rule.Items("verbs").Select(v => v.Text ?? "").ToList();
+            if ((groups.Contains(group) || groups.Contains("*")) &&
+                ruleResources.Any(r => r == "*" || resources.Contains(r)) &&
+                ruleVerbs.Any(v => verbs.Contains(v) || v == "*") &&
+                (!unnamedOnly || rule.Items("resourceNames").Count == 0))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? TextAtRoleRef(this KubeObject binding, string key) => binding.Root.TextAt("roleRef", key);
+}

@@ -1,0 +1,303 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ArgoSecure.Audit;
+
+/// <summary>Where a value was read: a file and a 1-based line.</summary>
+public sealed class SourceLocation
+{
+    /// <summary>Creates a location.</summary>
+    public SourceLocation(string file, int line)
+    {
+        File = file;
+        Line = line;
+    }
+
+    /// <summary>The file, as given or found (relative when it was given relative).</summary>
+    public string File { get; }
+
+    /// <summary>The 1-based line, or 0 when unknown.</summary>
+    public int Line { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Line > 0 ? $"{File}:{Line}" : File;
+}
+
+/// <summary>
+/// A YAML value with the location it came from: a mapping, a sequence or a scalar. The audit's own small tree,
+/// so that patched and synthesized values (kustomize patches, Helm chart facts) keep the line they came from.
+/// </summary>
+public abstract class YNode
+{
+    /// <summary>Creates a node.</summary>
+    protected YNode(SourceLocation location) => Location = location;
+
+    /// <summary>Where the node starts.</summary>
+    public SourceLocation Location { get; set; }
+
+    /// <summary>The child of a mapping, or null.</summary>
+    public YNode? this[string key] => (this as YMap)?.Get(key);
+
+    /// <summary>The scalar text, or null for mappings, sequences and null values.</summary>
+    public string? Text => this is YScalar { IsNull: false } s ? s.Value : null;
+
+    /// <summary>A deep copy.</summary>
+    public abstract YNode Clone();
+
+    /// <summary>Follows a path of keys; null when any step is missing.</summary>
+    public YNode? At(params string[] path)
+    {
+        YNode? node = this;
+        foreach (var key in path)
+        {
+            node = node?[key];
+        }
+
+        return node;
+    }
+
+    /// <summary>The scalar at a path.</summary>
+    public string? TextAt(params string[] path) => At(path)?.Text;
+
+    /// <summary>The boolean at a path (YAML true/false, any case), or null.</summary>
+    public bool? BoolAt(params string[] path) => ParseBool(TextAt(path));
+
+    /// <summary>Parses a YAML boolean.</summary>
+    public static bool? ParseBool(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "true" or "yes" or "on" or "1" => true,
+        "false" or "no" or "off" or "0" => false,
+        _ => null,
+    };
+
+    /// <summary>The items of a sequence (empty for anything else).</summary>
+    public IReadOnlyList<YNode> Items => this is YSeq seq ? seq.Children : [];
+}
+
+/// <summary>A YAML mapping; keys keep their order.</summary>
+public sealed class YMap : YNode
+{
+    private readonly List<KeyValuePair<string, YNode>> entries = [];
+
+    /// <summary>Creates an empty mapping.</summary>
+    public YMap(SourceLocation location)
+        : base(location)
+    {
+    }
+
+    /// <summary>The entries in document order.</summary>
+    public IReadOnlyList<KeyValuePair<string, YNode>> Entries => entries;
+
+    /// <summary>The value of a key, or null.</summary>
+    public YNode? Get(string key)
+    {
+        foreach (var entry in entries)
+        {
+            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            {
+                return entry.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Sets a key (replacing its value, keeping its place).</summary>
+    public void Set(string key, YNode value)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+            {
+                entries[i] = new(key, value);
+                return;
+            }
+        }
+
+        entries.Add(new(key, value));
+    }
+
+    /// <summary>Adds a key while reading (a repeated key replaces the earlier value).</summary>
+    internal void Add(string key, YNode value) => Set(key, value);
+
+    /// <summary>Removes a key.</summary>
+    public bool Remove(string key) => entries.RemoveAll(e => string.Equals(e.Key, key, StringComparison.Ordinal)) > 0;
+
+    /// <inheritdoc/>
+    public override YNode Clone()
+    {
+        var copy = new YMap(Location);
+        foreach (var entry in entries)
+        {
+            copy.entries.Add(new(entry.Key, entry.Value.Clone()));
+        }
+
+        return copy;
+    }
+}
+
+/// <summary>A YAML sequence.</summary>
+public sealed class YSeq : YNode
+{
+    /// <summary>Creates an empty sequence.</summary>
+    public YSeq(SourceLocation location)
+        : base(location)
+    {
+    }
+
+    /// <summary>The items in order.</summary>
+    public List<YNode> Children { get; } = [];
+
+    /// <inheritdoc/>
+    public override YNode Clone()
+    {
+        var copy = new YSeq(Location);
+        copy.Children.AddRange(Children.Select(c => c.Clone()));
+        return copy;
+    }
+}
+
+/// <summary>A YAML scalar (string, number, boolean or null).</summary>
+public sealed class YScalar : YNode
+{
+    /// <summary>Creates a scalar.</summary>
+    public YScalar(SourceLocation location, string value, bool isNull = false, bool isBlock = false)
+        : base(location)
+    {
+        Value = value;
+        IsNull = isNull;
+        IsBlock = isBlock;
+    }
+
+    /// <summary>The text as written (without quotes).</summary>
+    public string Value { get; }
+
+    /// <summary>True for a plain <c>null</c>, <c>~</c> or empty value.</summary>
+    public bool IsNull { get; }
+
+    /// <summary>True for a literal or folded block (<c>|</c>, <c>&gt;</c>): its content starts on the next line.</summary>
+    public bool IsBlock { get; }
+
+    /// <inheritdoc/>
+    public override YNode Clone() => new YScalar(Location, Value, IsNull, IsBlock);
+}
+
+/// <summary>Reads YAML text into <see cref="YNode"/> documents.</summary>
+public static class YamlTree
+{
+    /// <summary>Parses every document of a YAML (or JSON) text. Throws <see cref="AuditInputException"/> on bad YAML.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="file">The file name used in locations and errors.</param>
+    /// <param name="lineOffset">Added to every line (for YAML embedded in another file's block scalar).</param>
+    public static IReadOnlyList<YNode> ParseDocuments(string text, string file, int lineOffset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var documents = new List<YNode>();
+        try
+        {
+            using var reader = new StringReader(text);
+            var parser = new Parser(reader);
+            var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
+            parser.Consume<StreamStart>();
+            while (parser.TryConsume<DocumentStart>(out _))
+            {
+                anchors.Clear();
+                documents.Add(parser.Accept<DocumentEnd>(out _) ? new YScalar(new SourceLocation(file, lineOffset + 1), "", isNull: true) : ReadNode(parser, file, lineOffset, anchors));
+                parser.Consume<DocumentEnd>();
+            }
+
+            parser.Consume<StreamEnd>();
+        }
+        catch (YamlException e)
+        {
+            var line = (int)e.Start.Line + lineOffset;
+            throw new AuditInputException(file, $"line {line.ToString(CultureInfo.InvariantCulture)}: not valid YAML ({FirstLine(e.Message)})",
+                "Fix the YAML syntax (check indentation and quoting), or leave this file out.");
+        }
+
+        return documents;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var index = message.IndexOf('\n', StringComparison.Ordinal);
+        return index < 0 ? message.Trim() : message[..index].Trim();
+    }
+
+    private static YNode ReadNode(IParser parser, string file, int lineOffset, Dictionary<string, YNode> anchors)
+    {
+        var current = parser.Current!;
+        var location = new SourceLocation(file, (int)current.Start.Line + lineOffset);
+        YNode node;
+        string? anchor = null;
+        switch (current)
+        {
+            case AnchorAlias alias:
+                parser.MoveNext();
+                return anchors.TryGetValue(alias.Value.Value, out var target) ? target.Clone() : new YScalar(location, "", isNull: true);
+            case Scalar scalar:
+                parser.MoveNext();
+                var text = scalar.Value ?? "";
+                var isNull = scalar.Style == ScalarStyle.Plain && (text.Length == 0 || text == "~" || text == "null" || text == "Null" || text == "NULL");
+                node = new YScalar(location, text, isNull, scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded);
+                anchor = scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value;
+                break;
+            case SequenceStart sequenceStart:
+                parser.MoveNext();
+                var seq = new YSeq(location);
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    seq.Children.Add(ReadNode(parser, file, lineOffset, anchors));
+                }
+
+                node = seq;
+                anchor = sequenceStart.Anchor.IsEmpty ? null : sequenceStart.Anchor.Value;
+                break;
+            case MappingStart mappingStart:
+                parser.MoveNext();
+                var map = new YMap(location);
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    var key = ReadNode(parser, file, lineOffset, anchors);
+                    var value = ReadNode(parser, file, lineOffset, anchors);
+                    map.Add(key is YScalar k ? k.Value : "", value);
+                }
+
+                node = map;
+                anchor = mappingStart.Anchor.IsEmpty ? null : mappingStart.Anchor.Value;
+                break;
+            default:
+                throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
+        }
+
+        if (anchor is not null)
+        {
+            anchors[anchor] = node;
+        }
+
+        return node;
+    }
+
+    /// <summary>
+    /// Parses a YAML string held in a scalar (a ConfigMap entry such as <c>workflowDefaults: |</c>), keeping the lines
+    /// of the outer file. Returns null for an empty scalar; throws <see cref="AuditInputException"/> on bad YAML.
+    /// </summary>
+    public static YNode? ParseEmbedded(YNode scalar)
+    {
+        if (scalar is not YScalar { IsNull: false } s)
+        {
+            return scalar is YScalar ? null : scalar;
+        }
+
+        if (string.IsNullOrWhiteSpace(s.Value))
+        {
+            return null;
+        }
+
+        // Block scalars start on the line after the indicator; plain and quoted ones on the same line.
+        var offset = s.Location.Line - 1 + (s.IsBlock ? 1 : 0);
+        var documents = ParseDocuments(s.Value, s.Location.File, Math.Max(offset, 0));
+        return documents.Count == 0 ? null : documents[0];
+    }
+}
