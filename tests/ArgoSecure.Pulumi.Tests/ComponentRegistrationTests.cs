@@ -107,6 +107,10 @@ public sealed class ComponentRegistrationTests
         var (resources, _) = await Run.Program(() => argo = new ArgoWorkflows("argo", args, recorder.Options()));
 
         var root = argo!;
+        Assert.Equal("argosecure:index:ArgoWorkflows", root.GetResourceType());
+        Assert.Equal("argosecure:index:ArgoController", root.Controller.GetResourceType());
+        Assert.Equal("argosecure:index:ArgoServer", root.Server!.GetResourceType());
+        Assert.All(root.WorkflowNamespaces, n => Assert.Equal("argosecure:index:WorkflowNamespace", n.GetResourceType()));
         Assert.All(resources.Where(r => r is not Stack), r => Assert.True(recorder.Saw(r), $"{r.GetResourceType()} {r.GetResourceName()} is not under the component"));
         Assert.Same(root, recorder.ParentOf(root.Controller));
         Assert.Same(root, recorder.ParentOf(root.Server!));

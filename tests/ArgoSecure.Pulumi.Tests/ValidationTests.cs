@@ -41,6 +41,7 @@ public sealed class ValidationTests
         Assert.Contains(HelpRoot + "ARGO0006.md", error.Message, StringComparison.Ordinal);
         var refused = Assert.IsType<Validation.ArgoSecureValidationException>(error.InnerException);
         Assert.Equal(["ARGO0003", "ARGO0006"], refused.Result.BlockingFindings.Select(f => f.RuleId).Order(StringComparer.Ordinal));
+        Assert.All(refused.Result.BlockingFindings, f => Assert.Contains(f.Message, error.Message, StringComparison.Ordinal));
     }
 
     [Fact]
