@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using ArgoSecure.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ArgoSecure.Analyzers;
+
+/// <summary>ARGO0008: <c>WorkflowPodDefaults.AutomountServiceAccountToken = true</c> hands a token to user code.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DoNotAutomountWorkflowTokenAnalyzer : InsecurePropertyValueAnalyzer
+{
+    private static readonly DiagnosticDescriptor Descriptor = new(
+        RuleCatalog.WorkflowTokenAutomounted,
+        ArgoDescriptors.Title(RuleCatalog.WorkflowTokenAutomounted),
+        ArgoDescriptors.Message(RuleCatalog.WorkflowTokenAutomounted),
+        RuleCatalog.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: ArgoDescriptors.Description(RuleCatalog.WorkflowTokenAutomounted),
+        helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.WorkflowTokenAutomounted + ".md");
+
+    private protected override DiagnosticDescriptor Rule => Descriptor;
+
+    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    {
+        checks.Add(new PropertyCheck(symbols.WorkflowPodDefaults, "AutomountServiceAccountToken", Replacements.IsTrue, Replacements.False));
+    }
+}

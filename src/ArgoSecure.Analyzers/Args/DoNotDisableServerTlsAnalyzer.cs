@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using ArgoSecure.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ArgoSecure.Analyzers;
+
+/// <summary>ARGO0004: <c>ServerTlsArgs.Enabled = false</c> serves argo-server in plain text.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DoNotDisableServerTlsAnalyzer : InsecurePropertyValueAnalyzer
+{
+    private static readonly DiagnosticDescriptor Descriptor = new(
+        RuleCatalog.ServerTlsDisabled,
+        ArgoDescriptors.Title(RuleCatalog.ServerTlsDisabled),
+        ArgoDescriptors.Message(RuleCatalog.ServerTlsDisabled),
+        RuleCatalog.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: ArgoDescriptors.Description(RuleCatalog.ServerTlsDisabled),
+        helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.ServerTlsDisabled + ".md");
+
+    private protected override DiagnosticDescriptor Rule => Descriptor;
+
+    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    {
+        checks.Add(new PropertyCheck(symbols.ServerTlsArgs, "Enabled", Replacements.IsFalse, Replacements.True));
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using ArgoSecure.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ArgoSecure.Analyzers;
+
+/// <summary>
+/// ARGO0012: <c>AccessLevel = ServerAccessLevel.ReadWrite</c> in an <c>ArgoServerArgs</c> initializer whose
+/// auth modes make the server act for its callers (<c>AuthMode.Server</c>, or <c>AuthMode.Sso</c> with
+/// <c>Sso.RbacEnabled = false</c>). With the default auth modes (client only) the access level is not used.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DoNotOverPrivilegeServerAnalyzer : DiagnosticAnalyzer
+{
+    private const int ReadWrite = 1; // ServerAccessLevel.ReadWrite
+    private const int SsoMode = 1; // AuthMode.Sso
+    private const int ServerMode = 2; // AuthMode.Server
+
+    private static readonly DiagnosticDescriptor Rule = new(
+        RuleCatalog.ServerOverPrivileged,
+        ArgoDescriptors.Title(RuleCatalog.ServerOverPrivileged),
+        ArgoDescriptors.Message(RuleCatalog.ServerOverPrivileged),
+        RuleCatalog.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: ArgoDescriptors.Description(RuleCatalog.ServerOverPrivileged),
+        helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.ServerOverPrivileged + ".md");
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = ArgoSymbols.TryCreate(start.Compilation);
+            var accessLevel = ArgoSymbols.Property(symbols?.ArgoServerArgs, "AccessLevel");
+            if (symbols is null || accessLevel is null)
+            {
+                return;
+            }
+
+            var authModes = ArgoSymbols.Property(symbols.ArgoServerArgs, "AuthModes");
+            var sso = ArgoSymbols.Property(symbols.ArgoServerArgs, "Sso");
+            var rbacEnabled = ArgoSymbols.Property(symbols.SsoArgs, "RbacEnabled");
+            start.RegisterOperationAction(
+                ctx =>
+                {
+                    var initializer = ctx.Operation switch
+                    {
+                        IObjectCreationOperation creation when creation.Type.IsOrDerives(symbols.ArgoServerArgs) => creation.Initializer,
+                        IMemberInitializerOperation member when member.InitializedMember.Type.IsOrDerives(symbols.ArgoServerArgs) => member.Initializer,
+                        _ => null,
+                    };
+                    if (initializer is null)
+                    {
+                        return;
+                    }
+
+                    IOperation? level = null;
+                    foreach (var (property, value, node) in initializer.PropertyValues())
+                    {
+                        if (property.Is(accessLevel))
+                        {
+                            level = node;
+                        }
+                    }
+
+                    if (level is not ISimpleAssignmentOperation assignment || !assignment.Value.TryGetConstant(out var constant) ||
+                        !OperationExtensions.ConstantEquals(constant, ReadWrite) || !ActsForCallers(initializer, authModes, sso, rbacEnabled))
+                    {
+                        return;
+                    }
+
+                    ctx.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(),
+                        ArgoDescriptors.Replace(Replacements.Member("ArgoSecure.ServerAccessLevel", "ReadOnly")), "ArgoServerArgs.AccessLevel"));
+                },
+                OperationKind.ObjectCreation,
+                OperationKind.MemberInitializer);
+        });
+    }
+
+    private static bool ActsForCallers(IObjectOrCollectionInitializerOperation initializer, IPropertySymbol? authModes, IPropertySymbol? sso, IPropertySymbol? rbacEnabled)
+    {
+        var modes = initializer.ValueOf(authModes);
+        if (modes is null)
+        {
+            return false; // Default: client only.
+        }
+
+        var hasSso = false;
+        foreach (var element in CollectionElements.Of(modes))
+        {
+            if (!element.TryGetConstant(out var mode))
+            {
+                continue;
+            }
+
+            if (OperationExtensions.ConstantEquals(mode, ServerMode))
+            {
+                return true;
+            }
+
+            hasSso |= OperationExtensions.ConstantEquals(mode, SsoMode);
+        }
+
+        return hasSso &&
+            initializer.ValueOf(sso).CreationInitializer().ValueOf(rbacEnabled).TryGetConstant(out var rbac) && rbac is false;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using ArgoSecure.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ArgoSecure.Analyzers;
+
+/// <summary>ARGO0006: <c>SsoArgs.InsecureSkipVerify = true</c> trusts any issuer certificate.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DoNotSkipSsoIssuerVerificationAnalyzer : InsecurePropertyValueAnalyzer
+{
+    private static readonly DiagnosticDescriptor Descriptor = new(
+        RuleCatalog.SsoInsecureSkipVerify,
+        ArgoDescriptors.Title(RuleCatalog.SsoInsecureSkipVerify),
+        ArgoDescriptors.Message(RuleCatalog.SsoInsecureSkipVerify),
+        RuleCatalog.Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: ArgoDescriptors.Description(RuleCatalog.SsoInsecureSkipVerify),
+        helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.SsoInsecureSkipVerify + ".md");
+
+    private protected override DiagnosticDescriptor Rule => Descriptor;
+
+    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    {
+        checks.Add(new PropertyCheck(symbols.SsoArgs, "InsecureSkipVerify", Replacements.IsTrue, Replacements.False));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using ArgoSecure.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ArgoSecure.Analyzers;
+
+/// <summary>
+/// ARGO0001: <c>Scope = InstallScope.Namespaced("argo")</c> where the object's namespace (set in the same
+/// initializer, or the default <c>argo</c>) is that same namespace; and a lone namespaced
+/// <c>WorkflowNamespaceArgs</c> named after its controller's namespace.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ManagedNamespaceIsControllerNamespaceAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The default namespace of the controller and the server (<c>ArgoControllerArgs.DefaultNamespace</c>).</summary>
+    internal const string DefaultNamespace = "argo";
+
+    private static readonly DiagnosticDescriptor Rule = new(
+        RuleCatalog.ManagedNamespaceIsControllerNamespace,
+        ArgoDescriptors.Title(RuleCatalog.ManagedNamespaceIsControllerNamespace),
+        ArgoDescriptors.Message(RuleCatalog.ManagedNamespaceIsControllerNamespace),
+        RuleCatalog.Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: ArgoDescriptors.Description(RuleCatalog.ManagedNamespaceIsControllerNamespace),
+        helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.ManagedNamespaceIsControllerNamespace + ".md");
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = ArgoSymbols.TryCreate(start.Compilation);
+            if (symbols?.InstallScope is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(ctx => Analyze(ctx, symbols), OperationKind.ObjectCreation, OperationKind.MemberInitializer);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols)
+    {
+        var (type, initializer) = context.Operation switch
+        {
+            IObjectCreationOperation creation => (creation.Type, creation.Initializer),
+            IMemberInitializerOperation member => (member.InitializedMember.Type, member.Initializer),
+            _ => (null, null),
+        };
+        if (type is null || initializer is null)
+        {
+            return;
+        }
+
+        if (type.IsOrDerives(symbols.ArgoControllerArgs) || type.IsOrDerives(symbols.ArgoServerArgs))
+        {
+            var named = (INamedTypeSymbol)type;
+            var scope = initializer.ValueOf(ArgoSymbols.Property(named, "Scope"));
+            if (NamespacedArgument(scope, symbols) is not { } managed || managed.ConstantString() is not { } managedName)
+            {
+                return;
+            }
+
+            var ns = NamespaceOf(initializer, ArgoSymbols.Property(named, "Namespace"));
+            if (ns is not null && string.Equals(ns, managedName, System.StringComparison.Ordinal))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, scope!.Syntax.GetLocation(), type.Name + ".Scope"));
+            }
+        }
+        else if (type.IsOrDerives(symbols.WorkflowNamespaceArgs))
+        {
+            var named = (INamedTypeSymbol)type;
+            if (NamespacedArgument(initializer.ValueOf(ArgoSymbols.Property(named, "Scope")), symbols) is null)
+            {
+                return;
+            }
+
+            var nameValue = initializer.ValueOf(ArgoSymbols.Property(named, "Name"));
+            var controllerNamespace = NamespaceOf(initializer, ArgoSymbols.Property(named, "ControllerNamespace"));
+            if (nameValue.ConstantString() is { } name && controllerNamespace is not null && string.Equals(name, controllerNamespace, System.StringComparison.Ordinal))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, nameValue!.Parent?.Syntax.GetLocation() ?? nameValue.Syntax.GetLocation(), type.Name + ".Name"));
+            }
+        }
+    }
+
+    /// <summary>The namespace an initializer gives, the default when it gives none, null when it is not a constant.</summary>
+    internal static string? NamespaceOf(IObjectOrCollectionInitializerOperation initializer, IPropertySymbol? property)
+    {
+        var value = initializer.ValueOf(property);
+        return value is null ? DefaultNamespace : value.ConstantString();
+    }
+
+    /// <summary>The argument of <c>InstallScope.Namespaced(x)</c>, or null when the value is not that call.</summary>
+    internal static IOperation? NamespacedArgument(IOperation? scope, ArgoSymbols symbols) =>
+        scope?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "Namespaced", Arguments.Length: 1 } invocation &&
+        SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.InstallScope)
+            ? invocation.Arguments[0].Value
+            : null;
+}

@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using ArgoSecure.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ArgoSecure.Analyzers;
+
+/// <summary>ARGO0013: <c>MetricsArgs.Secure = false</c> or <c>ScrapeFromAnyNamespace = true</c> while metrics are on.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ServeMetricsSecurelyAnalyzer : InsecurePropertyValueAnalyzer
+{
+    private static readonly DiagnosticDescriptor Descriptor = new(
+        RuleCatalog.MetricsExposed,
+        ArgoDescriptors.Title(RuleCatalog.MetricsExposed),
+        ArgoDescriptors.Message(RuleCatalog.MetricsExposed),
+        RuleCatalog.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: ArgoDescriptors.Description(RuleCatalog.MetricsExposed),
+        helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.MetricsExposed + ".md");
+
+    private protected override DiagnosticDescriptor Rule => Descriptor;
+
+    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    {
+        checks.Add(new PropertyCheck(symbols.MetricsArgs, "Secure", Replacements.IsFalse, Replacements.True));
+        checks.Add(new PropertyCheck(symbols.MetricsArgs, "ScrapeFromAnyNamespace", Replacements.IsTrue, Replacements.False));
+    }
+
+    // Metrics turned off in the same initializer: nothing is served, as the validator decides.
+    private protected override bool IsHarmlessInContext(ISimpleAssignmentOperation assignment, ArgoSymbols symbols) =>
+        assignment.Parent is IObjectOrCollectionInitializerOperation initializer &&
+        initializer.ValueOf(ArgoSymbols.Property(symbols.MetricsArgs, "Enabled")).TryGetConstant(out var enabled) &&
+        enabled is false;
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ArgoSecure.Analyzers;
+
+/// <summary>
+/// The shape of most ARGO rules (NetAnalyzers' CA5365): a constant that turns off a hardened default,
+/// assigned to a property of an ArgoSecure Args type, in an object initializer or a plain assignment.
+/// A value that is not a compile-time constant is not reported.
+/// </summary>
+public abstract class InsecurePropertyValueAnalyzer : DiagnosticAnalyzer
+{
+    private ImmutableArray<DiagnosticDescriptor> _supported;
+
+    private protected InsecurePropertyValueAnalyzer()
+    {
+    }
+
+    /// <inheritdoc/>
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
+        _supported.IsDefault ? _supported = ImmutableArray.Create(Rule) : _supported;
+
+    private protected abstract DiagnosticDescriptor Rule { get; }
+
+    /// <inheritdoc/>
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = ArgoSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var checks = new List<PropertyCheck>();
+            AddChecks(symbols, checks);
+            checks.RemoveAll(c => c.Property is null);
+            if (checks.Count == 0)
+            {
+                return;
+            }
+
+            var rule = Rule;
+            start.RegisterOperationAction(ctx => AnalyzeAssignment(ctx, checks, symbols, rule), OperationKind.SimpleAssignment);
+        });
+    }
+
+    /// <summary>Adds the properties and insecure values this rule looks for.</summary>
+    private protected abstract void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks);
+
+    /// <summary>True when the surrounding initializer makes the value harmless (for example metrics turned off).</summary>
+    private protected virtual bool IsHarmlessInContext(ISimpleAssignmentOperation assignment, ArgoSymbols symbols) => false;
+
+    private void AnalyzeAssignment(OperationAnalysisContext context, List<PropertyCheck> checks, ArgoSymbols symbols, DiagnosticDescriptor rule)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        var property = assignment.AssignedProperty();
+        if (property is null)
+        {
+            return;
+        }
+
+        foreach (var check in checks)
+        {
+            if (!property.Is(check.Property) || !assignment.Value.TryGetConstant(out var value) || !check.IsInsecure(value))
+            {
+                continue;
+            }
+
+            if (IsHarmlessInContext(assignment, symbols))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(rule, assignment.Syntax.GetLocation(), ArgoDescriptors.Replace(check.Replacement), check.DisplayName));
+            return;
+        }
+    }
+}
+
+/// <summary>One property and the constants that make it insecure.</summary>
+internal sealed class PropertyCheck
+{
+    public PropertyCheck(INamedTypeSymbol? type, string propertyName, Func<object?, bool> isInsecure, string? replacement)
+    {
+        Property = ArgoSymbols.Property(type, propertyName);
+        DisplayName = (type?.Name ?? "?") + "." + propertyName;
+        IsInsecure = isInsecure;
+        Replacement = replacement;
+    }
+
+    public IPropertySymbol? Property { get; }
+
+    public string DisplayName { get; }
+
+    public Func<object?, bool> IsInsecure { get; }
+
+    /// <summary>What the code fix writes instead (see <see cref="Replacements"/>), or null for no fix.</summary>
+    public string? Replacement { get; }
+}
+
+/// <summary>How an analyzer tells the code fix what to write.</summary>
+internal static class Replacements
+{
+    public const string True = "bool:true";
+    public const string False = "bool:false";
+
+    /// <summary>A static member, for example <c>member:ArgoSecure.AuthMode:Client</c>.</summary>
+    public static string Member(string typeMetadataName, string member) => "member:" + typeMetadataName + ":" + member;
+
+    public static bool IsFalse(object? value) => value is false;
+
+    public static bool IsTrue(object? value) => value is true;
+}
