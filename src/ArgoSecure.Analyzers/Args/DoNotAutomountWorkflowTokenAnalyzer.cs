@@ -9,7 +9,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DoNotAutomountWorkflowTokenAnalyzer : InsecurePropertyValueAnalyzer
 {
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.WorkflowTokenAutomounted,
         ArgoDescriptors.Title(RuleCatalog.WorkflowTokenAutomounted),
         ArgoDescriptors.Message(RuleCatalog.WorkflowTokenAutomounted),

@@ -9,7 +9,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DoNotDisableServerTlsAnalyzer : InsecurePropertyValueAnalyzer
 {
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.ServerTlsDisabled,
         ArgoDescriptors.Title(RuleCatalog.ServerTlsDisabled),
         ArgoDescriptors.Message(RuleCatalog.ServerTlsDisabled),

@@ -9,7 +9,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DoNotDisableSsoRbacAnalyzer : InsecurePropertyValueAnalyzer
 {
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.SsoWithoutRbac,
         ArgoDescriptors.Title(RuleCatalog.SsoWithoutRbac),
         ArgoDescriptors.Message(RuleCatalog.SsoWithoutRbac),

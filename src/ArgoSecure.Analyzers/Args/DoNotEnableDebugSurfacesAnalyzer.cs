@@ -9,7 +9,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DoNotEnableDebugSurfacesAnalyzer : InsecurePropertyValueAnalyzer
 {
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.DebugSurfaceEnabled,
         ArgoDescriptors.Title(RuleCatalog.DebugSurfaceEnabled),
         ArgoDescriptors.Message(RuleCatalog.DebugSurfaceEnabled),

@@ -18,7 +18,7 @@ public sealed class DoNotOverPrivilegeServerAnalyzer : DiagnosticAnalyzer
     private const int SsoMode = 1; // AuthMode.Sso
     private const int ServerMode = 2; // AuthMode.Server
 
-    private static readonly DiagnosticDescriptor Rule = new(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleCatalog.ServerOverPrivileged,
         ArgoDescriptors.Title(RuleCatalog.ServerOverPrivileged),
         ArgoDescriptors.Message(RuleCatalog.ServerOverPrivileged),

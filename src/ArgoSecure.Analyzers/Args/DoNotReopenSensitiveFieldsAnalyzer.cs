@@ -17,7 +17,7 @@ public sealed class DoNotReopenSensitiveFieldsAnalyzer : CollectionElementAnalyz
         "podPriorityClassName", "dnsConfig", "hostAliases", "artifactRepositoryRef",
     };
 
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.UserOverrideAllowlistReopensFields,
         ArgoDescriptors.Title(RuleCatalog.UserOverrideAllowlistReopensFields),
         ArgoDescriptors.Message(RuleCatalog.UserOverrideAllowlistReopensFields),

@@ -9,7 +9,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DoNotRunWorkflowsAsDefaultServiceAccountAnalyzer : InsecurePropertyValueAnalyzer
 {
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.WorkflowDefaultServiceAccount,
         ArgoDescriptors.Title(RuleCatalog.WorkflowDefaultServiceAccount),
         ArgoDescriptors.Message(RuleCatalog.WorkflowDefaultServiceAccount),

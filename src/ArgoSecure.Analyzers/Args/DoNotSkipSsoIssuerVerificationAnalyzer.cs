@@ -9,7 +9,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DoNotSkipSsoIssuerVerificationAnalyzer : InsecurePropertyValueAnalyzer
 {
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.SsoInsecureSkipVerify,
         ArgoDescriptors.Title(RuleCatalog.SsoInsecureSkipVerify),
         ArgoDescriptors.Message(RuleCatalog.SsoInsecureSkipVerify),

@@ -10,7 +10,7 @@ public sealed class DoNotUseServerAuthModeAnalyzer : CollectionElementAnalyzer
 {
     private const int ServerAuthMode = 2; // ArgoSecure.AuthMode.Server
 
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.ServerAuthMode,
         ArgoDescriptors.Title(RuleCatalog.ServerAuthMode),
         ArgoDescriptors.Message(RuleCatalog.ServerAuthMode),

@@ -9,7 +9,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DoNotWriteLiteralCredentialsAnalyzer : InsecurePropertyValueAnalyzer
 {
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.LiteralCredential,
         ArgoDescriptors.Title(RuleCatalog.LiteralCredential),
         ArgoDescriptors.Message(RuleCatalog.LiteralCredential),

@@ -9,7 +9,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KeepNetworkPoliciesAnalyzer : InsecurePropertyValueAnalyzer
 {
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.NetworkPoliciesDisabled,
         ArgoDescriptors.Title(RuleCatalog.NetworkPoliciesDisabled),
         ArgoDescriptors.Message(RuleCatalog.NetworkPoliciesDisabled),

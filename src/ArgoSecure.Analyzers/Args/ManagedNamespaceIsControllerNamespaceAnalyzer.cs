@@ -17,7 +17,7 @@ public sealed class ManagedNamespaceIsControllerNamespaceAnalyzer : DiagnosticAn
     /// <summary>The default namespace of the controller and the server (<c>ArgoControllerArgs.DefaultNamespace</c>).</summary>
     internal const string DefaultNamespace = "argo";
 
-    private static readonly DiagnosticDescriptor Rule = new(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleCatalog.ManagedNamespaceIsControllerNamespace,
         ArgoDescriptors.Title(RuleCatalog.ManagedNamespaceIsControllerNamespace),
         ArgoDescriptors.Message(RuleCatalog.ManagedNamespaceIsControllerNamespace),

@@ -9,7 +9,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PinArgoImagesAnalyzer : InsecurePropertyValueAnalyzer
 {
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.UnpinnedImage,
         ArgoDescriptors.Title(RuleCatalog.UnpinnedImage),
         ArgoDescriptors.Message(RuleCatalog.UnpinnedImage),

@@ -9,7 +9,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RestrictWorkflowsToTemplatesAnalyzer : InsecurePropertyValueAnalyzer
 {
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.NoWorkflowRestrictions,
         ArgoDescriptors.Title(RuleCatalog.NoWorkflowRestrictions),
         ArgoDescriptors.Message(RuleCatalog.NoWorkflowRestrictions),

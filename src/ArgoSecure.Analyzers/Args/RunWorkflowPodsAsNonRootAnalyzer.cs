@@ -9,7 +9,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RunWorkflowPodsAsNonRootAnalyzer : InsecurePropertyValueAnalyzer
 {
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.WorkflowPodsMayRunAsRoot,
         ArgoDescriptors.Title(RuleCatalog.WorkflowPodsMayRunAsRoot),
         ArgoDescriptors.Message(RuleCatalog.WorkflowPodsMayRunAsRoot),

@@ -10,7 +10,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ServeMetricsSecurelyAnalyzer : InsecurePropertyValueAnalyzer
 {
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.MetricsExposed,
         ArgoDescriptors.Title(RuleCatalog.MetricsExposed),
         ArgoDescriptors.Message(RuleCatalog.MetricsExposed),

@@ -9,7 +9,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class VerifyDatabaseTlsAnalyzer : InsecurePropertyValueAnalyzer
 {
-    private static readonly DiagnosticDescriptor Descriptor = new(
+    internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.DatabaseWithoutVerifiedTls,
         ArgoDescriptors.Title(RuleCatalog.DatabaseWithoutVerifiedTls),
         ArgoDescriptors.Message(RuleCatalog.DatabaseWithoutVerifiedTls),

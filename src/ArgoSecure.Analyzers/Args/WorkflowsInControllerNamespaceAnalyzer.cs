@@ -17,7 +17,7 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new(
+    internal static readonly DiagnosticDescriptor Rule = new(
         RuleCatalog.WorkflowsInControllerNamespace,
         ArgoDescriptors.Title(RuleCatalog.WorkflowsInControllerNamespace),
         ArgoDescriptors.Message(RuleCatalog.WorkflowsInControllerNamespace),

@@ -109,8 +109,11 @@ internal sealed class PropertyCheck
 /// <summary>How an analyzer tells the code fix what to write.</summary>
 internal static class Replacements
 {
-    public const string True = "bool:true";
-    public const string False = "bool:false";
+    /// <summary>A C# expression, for example <c>expr:true</c>.</summary>
+    public const string True = "expr:true";
+    public const string False = "expr:false";
+
+    public static string Expression(string csharp) => "expr:" + csharp;
 
     /// <summary>A static member, for example <c>member:ArgoSecure.AuthMode:Client</c>.</summary>
     public static string Member(string typeMetadataName, string member) => "member:" + typeMetadataName + ":" + member;
