@@ -97,7 +97,14 @@ public abstract class ReplaceInsecureValueCodeFixProvider : CodeFixProvider
 
         if (replacement == "remove")
         {
-            editor.RemoveNode(target, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            // A statement on its own line goes with its line; one that shares a line keeps the line break.
+            var options = SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives;
+            if (target is StatementSyntax && !StartsLine(target))
+            {
+                options |= SyntaxRemoveOptions.KeepEndOfLine;
+            }
+
+            editor.RemoveNode(target, options);
             return editor.GetChangedDocument();
         }
 
@@ -137,5 +144,19 @@ public abstract class ReplaceInsecureValueCodeFixProvider : CodeFixProvider
 
         editor.ReplaceNode(old, created.WithTriviaFrom(old));
         return editor.GetChangedDocument();
+    }
+
+    private static bool StartsLine(SyntaxNode node)
+    {
+        var previous = node.GetFirstToken().GetPreviousToken();
+        foreach (var trivia in previous.TrailingTrivia)
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return true;
+            }
+        }
+
+        return previous.IsKind(SyntaxKind.None);
     }
 }

@@ -86,7 +86,7 @@ public abstract class PropertyRuleTests<TAnalyzer, TCodeFix>
     [Fact]
     public async Task Assignment_ReportsAndFixes()
     {
-        var source = Wrap($"var x = new {TypeName}(); [|x.{Property} = {Insecure}|];");
+        var source = Wrap($"var x = new {TypeName}();\n        [|x.{Property} = {Insecure}|];");
         if (!HasFix)
         {
             await CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.VerifyAnalyzerAsync(source);
@@ -95,7 +95,7 @@ public abstract class PropertyRuleTests<TAnalyzer, TCodeFix>
 
         var fixedSource = Fixed is null
             ? Wrap($"var x = new {TypeName}();")
-            : Wrap($"var x = new {TypeName}(); x.{Property} = {Fixed};");
+            : Wrap($"var x = new {TypeName}();\n        x.{Property} = {Fixed};");
         await CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.VerifyCodeFixAsync(source, fixedSource);
     }
 
@@ -140,7 +140,7 @@ public abstract class PropertyRuleTests<TAnalyzer, TCodeFix>
     [Fact]
     public async Task FixAll_TwoOccurrences()
     {
-        var source = Wrap($"var a = new {TypeName} {{ [|{Property} = {Insecure}|] }}; var b = new {TypeName}(); [|b.{Property} = {Insecure}|];");
+        var source = Wrap($"var a = new {TypeName} {{ [|{Property} = {Insecure}|] }};\n        var b = new {TypeName}(); [|b.{Property} = {Insecure}|];");
         if (!HasFix)
         {
             await CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.VerifyAnalyzerAsync(source);
@@ -148,8 +148,8 @@ public abstract class PropertyRuleTests<TAnalyzer, TCodeFix>
         }
 
         var fixedSource = Fixed is null
-            ? Wrap($"var a = new {TypeName} {{ }}; var b = new {TypeName}();")
-            : Wrap($"var a = new {TypeName} {{ {Property} = {Fixed} }}; var b = new {TypeName}(); b.{Property} = {Fixed};");
+            ? Wrap($"var a = new {TypeName} {{ }};\n        var b = new {TypeName}(); ")
+            : Wrap($"var a = new {TypeName} {{ {Property} = {Fixed} }};\n        var b = new {TypeName}(); b.{Property} = {Fixed};");
         var test = new CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.Test
         {
             TestCode = source,

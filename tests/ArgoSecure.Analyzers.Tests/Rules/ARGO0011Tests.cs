@@ -1,0 +1,40 @@
+using ArgoSecure.CodeFixes;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ArgoSecure.Analyzers.Tests.Rules;
+
+[Trait("Rule", "ARGO0011")]
+public sealed class ARGO0011ControllerNetworkPoliciesTests : PropertyRuleTests<KeepNetworkPoliciesAnalyzer, KeepNetworkPoliciesCodeFixProvider>
+{
+    protected override string TypeName => "ArgoControllerArgs";
+    protected override string Property => "NetworkPolicies";
+    protected override string ValueType => "bool";
+    protected override string Insecure => "false";
+    protected override string Secure => "true";
+    protected override string? Fixed => "true";
+    protected override string? EquivalenceKey => KeepNetworkPoliciesCodeFixProvider.EquivalenceKey;
+}
+
+[Trait("Rule", "ARGO0011")]
+public sealed class ARGO0011ServerNetworkPoliciesTests : PropertyRuleTests<KeepNetworkPoliciesAnalyzer, KeepNetworkPoliciesCodeFixProvider>
+{
+    protected override string TypeName => "ArgoServerArgs";
+    protected override string Property => "NetworkPolicies";
+    protected override string ValueType => "bool";
+    protected override string Insecure => "false";
+    protected override string Secure => "true";
+    protected override string? Fixed => "true";
+    protected override string? EquivalenceKey => KeepNetworkPoliciesCodeFixProvider.EquivalenceKey;
+}
+
+[Trait("Rule", "ARGO0011")]
+public sealed class ARGO0011WorkflowNamespaceNetworkPoliciesTests : PropertyRuleTests<KeepNetworkPoliciesAnalyzer, KeepNetworkPoliciesCodeFixProvider>
+{
+    protected override string TypeName => "WorkflowNamespaceArgs";
+    protected override string Property => "NetworkPolicies";
+    protected override string ValueType => "bool";
+    protected override string Insecure => "false";
+    protected override string Secure => "true";
+    protected override string? Fixed => "true";
+    protected override string? EquivalenceKey => KeepNetworkPoliciesCodeFixProvider.EquivalenceKey;
+}
