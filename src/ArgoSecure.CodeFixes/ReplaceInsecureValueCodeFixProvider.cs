@@ -104,6 +104,14 @@ public abstract class ReplaceInsecureValueCodeFixProvider : CodeFixProvider
                 options |= SyntaxRemoveOptions.KeepEndOfLine;
             }
 
+            else if (target is not StatementSyntax && target.GetLastToken().GetNextToken() is var next &&
+                     (next.IsKind(SyntaxKind.CloseBraceToken) || next.IsKind(SyntaxKind.CloseBracketToken)) &&
+                     target.GetFirstToken().GetPreviousToken().IsKind(SyntaxKind.CommaToken))
+            {
+                // The last of several elements: keep the space before the closing brace.
+                options = SyntaxRemoveOptions.KeepTrailingTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives;
+            }
+
             editor.RemoveNode(target, options);
             return editor.GetChangedDocument();
         }

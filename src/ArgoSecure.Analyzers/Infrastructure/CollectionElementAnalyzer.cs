@@ -100,6 +100,12 @@ internal static class CollectionElements
         var seen = new HashSet<SyntaxNode>();
         foreach (var operation in value.SelfAndDescendants())
         {
+            // In a collection initializer the implicit Add call and its argument have the element's syntax: look inside.
+            if (operation is IArgumentOperation || operation is IInvocationOperation { IsImplicit: true })
+            {
+                continue;
+            }
+
             // A conversion and its operand share the syntax: keep the outermost only.
             if (seen.Add(operation.Syntax) && IsElement(operation, value))
             {
