@@ -55,11 +55,15 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             return this;
         }
 
-        /// <summary>Adds the Pulumi look-alike types as a second source file.</summary>
+        /// <summary>Adds the Pulumi look-alike types as a second source file (call after setting the code).</summary>
         public Test WithPulumiStubs()
         {
             TestState.Sources.Add(("PulumiStubs.cs", PulumiStubs.Source));
-            FixedState.Sources.Add(("PulumiStubs.cs", PulumiStubs.Source));
+            if (FixedState.Sources.Count > 0)
+            {
+                FixedState.Sources.Add(("PulumiStubs.cs", PulumiStubs.Source));
+            }
+
             return this;
         }
 

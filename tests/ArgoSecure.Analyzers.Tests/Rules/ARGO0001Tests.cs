@@ -1,0 +1,87 @@
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = ArgoSecure.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ArgoSecure.Analyzers.ManagedNamespaceIsControllerNamespaceAnalyzer,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace ArgoSecure.Analyzers.Tests.Rules;
+
+[Trait("Rule", "ARGO0001")]
+public sealed class ARGO0001ManagedNamespaceIsControllerNamespaceTests
+{
+    private static string Wrap(string body, string members = "") => $$"""
+        using ArgoSecure;
+
+        class C
+        {
+            {{members}}
+            static T Get<T>() => default!;
+
+            void M()
+            {
+                {{body}}
+            }
+        }
+        """;
+
+    [Fact]
+    public Task DefaultNamespace_Literal_Reports() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""var c = new ArgoControllerArgs { Scope = [|InstallScope.Namespaced("argo")|] };"""));
+
+    [Fact]
+    public Task ExplicitNamespace_Reports() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""var c = new ArgoControllerArgs { Namespace = "platform", Scope = [|InstallScope.Namespaced("platform")|] };"""));
+
+    [Fact]
+    public Task DefaultNamespaceConstant_Reports() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("var c = new ArgoControllerArgs { Scope = [|InstallScope.Namespaced(ArgoControllerArgs.DefaultNamespace)|] };"));
+
+    [Fact]
+    public Task ConstLocalAndField_Report() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap(
+            """const string ns = "ops"; var c = new ArgoControllerArgs { Namespace = Ns, Scope = [|InstallScope.Namespaced(ns)|] };""",
+            """private const string Ns = "ops";"""));
+
+    [Fact]
+    public Task Server_AndNestedInitializer_Report() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""
+            var s = new ArgoServerArgs { Scope = [|InstallScope.Namespaced("argo")|] };
+                    var w = new ArgoWorkflowsArgs { Controller = { Scope = [|InstallScope.Namespaced("argo")|] } };
+            """));
+
+    [Fact]
+    public Task LoneNamespacedWorkflowNamespace_Reports() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""var n = new WorkflowNamespaceArgs { [|Name = "argo"|], Scope = InstallScope.Namespaced("argo") };"""));
+
+    [Fact]
+    public Task NonConstantValue_NoDiagnostic() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""
+            var a = new ArgoControllerArgs { Scope = InstallScope.Namespaced(Get<string>()) };
+                    var b = new ArgoControllerArgs { Namespace = Get<string>(), Scope = InstallScope.Namespaced("argo") };
+                    var c = new ArgoControllerArgs { Scope = Get<InstallScope>() };
+            """));
+
+    [Fact]
+    public Task CompliantValue_NoDiagnostic() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""
+            var a = new ArgoControllerArgs { Scope = InstallScope.Namespaced("argo-workflows") };
+                    var b = new ArgoControllerArgs { Namespace = "platform", Scope = InstallScope.Namespaced("argo") };
+                    var c = new ArgoControllerArgs { Scope = InstallScope.Cluster };
+            """));
+
+    [Fact]
+    public Task Message_NamesTheProperty() =>
+        VerifyCS.VerifyAnalyzerAsync(
+            Wrap("""var c = new ArgoControllerArgs { Scope = {|#0:InstallScope.Namespaced("argo")|} };"""),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("ArgoControllerArgs.Scope"));
+
+    [Fact]
+    public Task LibraryNotReferenced_NoDiagnostic() =>
+        new VerifyCS.Test
+        {
+            TestCode = """
+                class InstallScope { public static InstallScope Namespaced(string ns) => new(); }
+                class ArgoControllerArgs { public string Namespace { get; set; } = "argo"; public InstallScope? Scope { get; set; } }
+                class C { void M() { var c = new ArgoControllerArgs { Scope = InstallScope.Namespaced("argo") }; } }
+                """,
+        }.WithoutArgoSecure().RunAsync();
+}
