@@ -100,8 +100,9 @@ internal static class CollectionElements
         var seen = new HashSet<SyntaxNode>();
         foreach (var operation in value.SelfAndDescendants())
         {
-            // In a collection initializer the implicit Add call and its argument have the element's syntax: look inside.
-            if (operation is IArgumentOperation || operation is IInvocationOperation { IsImplicit: true })
+            // In a collection initializer the implicit Add call, its argument and a params array have the element's syntax: look inside.
+            if (operation is IArgumentOperation or IInvocationOperation { IsImplicit: true } or
+                IArrayCreationOperation { IsImplicit: true } or IArrayInitializerOperation { IsImplicit: true })
             {
                 continue;
             }
