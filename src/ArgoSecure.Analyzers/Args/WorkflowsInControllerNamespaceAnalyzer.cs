@@ -67,7 +67,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
             _name = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "Name");
             _ownControllerNamespace = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "ControllerNamespace");
             _scope = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "Scope");
-            _controllerNamespaces.TryAdd(ManagedNamespaceIsControllerNamespaceAnalyzer.DefaultNamespace, true);
+            _controllerNamespaces.TryAdd(ManagedNamespaceIsControllerNamespaceRule.DefaultNamespace, true);
         }
 
         public void Collect(OperationAnalysisContext context)
@@ -104,7 +104,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
             }
             else if (type.IsOrDerives(_symbols.WorkflowNamespaceArgs) && initializer is not null)
             {
-                if (ManagedNamespaceIsControllerNamespaceAnalyzer.NamespacedArgument(initializer.ValueOf(_scope), _symbols) is not null)
+                if (ManagedNamespaceIsControllerNamespaceRule.NamespacedArgument(initializer.ValueOf(_scope), _symbols) is not null)
                 {
                     return; // A namespace install: ARGO0001's business.
                 }

@@ -10,7 +10,7 @@ namespace ArgoSecure.Analyzers.Tests.Meta;
 /// <summary>Every exported analyzer and code fix, loaded from the built assemblies.</summary>
 internal static class LoadedRules
 {
-    public static Assembly AnalyzerAssembly { get; } = typeof(DoNotDisableServerTlsAnalyzer).Assembly;
+    public static Assembly AnalyzerAssembly { get; } = typeof(ArgsHardenedValuesAnalyzer).Assembly;
 
     public static Assembly CodeFixAssembly { get; } = typeof(KeepServerTlsCodeFixProvider).Assembly;
 

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = ArgoSecure.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ArgoSecure.Analyzers.ManagedNamespaceIsControllerNamespaceAnalyzer,
+    ArgoSecure.Analyzers.ArgsHardenedValuesAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace ArgoSecure.Analyzers.Tests.Rules;
@@ -25,32 +25,32 @@ public sealed class ARGO0001ManagedNamespaceIsControllerNamespaceTests
 
     [Fact]
     public Task DefaultNamespace_Literal_Reports() =>
-        VerifyCS.VerifyAnalyzerAsync(Wrap("""var c = new ArgoControllerArgs { Scope = [|InstallScope.Namespaced("argo")|] };"""));
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""var c = new ArgoControllerArgs { Scope = {|ARGO0001:InstallScope.Namespaced("argo")|} };"""));
 
     [Fact]
     public Task ExplicitNamespace_Reports() =>
-        VerifyCS.VerifyAnalyzerAsync(Wrap("""var c = new ArgoControllerArgs { Namespace = "platform", Scope = [|InstallScope.Namespaced("platform")|] };"""));
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""var c = new ArgoControllerArgs { Namespace = "platform", Scope = {|ARGO0001:InstallScope.Namespaced("platform")|} };"""));
 
     [Fact]
     public Task DefaultNamespaceConstant_Reports() =>
-        VerifyCS.VerifyAnalyzerAsync(Wrap("var c = new ArgoControllerArgs { Scope = [|InstallScope.Namespaced(ArgoControllerArgs.DefaultNamespace)|] };"));
+        VerifyCS.VerifyAnalyzerAsync(Wrap("var c = new ArgoControllerArgs { Scope = {|ARGO0001:InstallScope.Namespaced(ArgoControllerArgs.DefaultNamespace)|} };"));
 
     [Fact]
     public Task ConstLocalAndField_Report() =>
         VerifyCS.VerifyAnalyzerAsync(Wrap(
-            """const string ns = "ops"; var c = new ArgoControllerArgs { Namespace = Ns, Scope = [|InstallScope.Namespaced(ns)|] };""",
+            """const string ns = "ops"; var c = new ArgoControllerArgs { Namespace = Ns, Scope = {|ARGO0001:InstallScope.Namespaced(ns)|} };""",
             """private const string Ns = "ops";"""));
 
     [Fact]
     public Task Server_AndNestedInitializer_Report() =>
         VerifyCS.VerifyAnalyzerAsync(Wrap("""
-            var s = new ArgoServerArgs { Scope = [|InstallScope.Namespaced("argo")|] };
-                    var w = new ArgoWorkflowsArgs { Controller = { Scope = [|InstallScope.Namespaced("argo")|] } };
+            var s = new ArgoServerArgs { Scope = {|ARGO0001:InstallScope.Namespaced("argo")|} };
+                    var w = new ArgoWorkflowsArgs { Controller = { Scope = {|ARGO0001:InstallScope.Namespaced("argo")|} } };
             """));
 
     [Fact]
     public Task LoneNamespacedWorkflowNamespace_Reports() =>
-        VerifyCS.VerifyAnalyzerAsync(Wrap("""var n = new WorkflowNamespaceArgs { [|Name = "argo"|], Scope = InstallScope.Namespaced("argo") };"""));
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""var n = new WorkflowNamespaceArgs { {|ARGO0001:Name = "argo"|}, Scope = InstallScope.Namespaced("argo") };"""));
 
     [Fact]
     public Task NonConstantValue_NoDiagnostic() =>
@@ -72,7 +72,7 @@ public sealed class ARGO0001ManagedNamespaceIsControllerNamespaceTests
     public Task Message_NamesTheProperty() =>
         VerifyCS.VerifyAnalyzerAsync(
             Wrap("""var c = new ArgoControllerArgs { Scope = {|#0:InstallScope.Namespaced("argo")|} };"""),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("ArgoControllerArgs.Scope"));
+            VerifyCS.Diagnostic("ARGO0001").WithLocation(0).WithArguments("ArgoControllerArgs.Scope"));
 
     [Fact]
     public Task LibraryNotReferenced_NoDiagnostic() =>

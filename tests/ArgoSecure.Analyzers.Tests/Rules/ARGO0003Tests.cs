@@ -1,7 +1,7 @@
 using ArgoSecure.CodeFixes;
 using ArgoSecure.Analyzers.Tests.Verifiers;
 using VerifyCS = ArgoSecure.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ArgoSecure.Analyzers.DoNotUseServerAuthModeAnalyzer,
+    ArgoSecure.Analyzers.ArgsHardenedValuesAnalyzer,
     ArgoSecure.CodeFixes.UseClientAuthModeCodeFixProvider>;
 
 namespace ArgoSecure.Analyzers.Tests.Rules;
@@ -28,37 +28,37 @@ public sealed class ARGO0003DoNotUseServerAuthModeTests
     [Fact]
     public Task CollectionInitializer_ReportsAndFixes() =>
         VerifyCS.VerifyCodeFixAsync(
-            Wrap("var s = new ArgoServerArgs { AuthModes = { [|AuthMode.Server|] } };"),
+            Wrap("var s = new ArgoServerArgs { AuthModes = { {|ARGO0003:AuthMode.Server|} } };"),
             Wrap("var s = new ArgoServerArgs { AuthModes = { AuthMode.Client } };"));
 
     [Fact]
     public Task CollectionExpression_ReportsAndFixes() =>
         VerifyCS.VerifyCodeFixAsync(
-            Wrap("var s = new ArgoServerArgs { AuthModes = [AuthMode.Sso, [|AuthMode.Server|]] };"),
+            Wrap("var s = new ArgoServerArgs { AuthModes = [AuthMode.Sso, {|ARGO0003:AuthMode.Server|}] };"),
             Wrap("var s = new ArgoServerArgs { AuthModes = [AuthMode.Sso, AuthMode.Client] };"));
 
     [Fact]
     public Task NewList_Reports() =>
-        VerifyCS.VerifyAnalyzerAsync(Wrap("var s = new ArgoServerArgs { AuthModes = new List<AuthMode> { [|AuthMode.Server|] } };"));
+        VerifyCS.VerifyAnalyzerAsync(Wrap("var s = new ArgoServerArgs { AuthModes = new List<AuthMode> { {|ARGO0003:AuthMode.Server|} } };"));
 
     [Fact]
     public Task Array_Reports() =>
-        VerifyCS.VerifyAnalyzerAsync(Wrap("var s = new ArgoServerArgs(); s.AuthModes = new List<AuthMode>(new[] { [|AuthMode.Server|] });"));
+        VerifyCS.VerifyAnalyzerAsync(Wrap("var s = new ArgoServerArgs(); s.AuthModes = new List<AuthMode>(new[] { {|ARGO0003:AuthMode.Server|} });"));
 
     [Fact]
     public Task AddCall_ReportsAndFixes() =>
         VerifyCS.VerifyCodeFixAsync(
-            Wrap("var s = new ArgoServerArgs();\n        s.AuthModes.Add([|AuthMode.Server|]);"),
+            Wrap("var s = new ArgoServerArgs();\n        s.AuthModes.Add({|ARGO0003:AuthMode.Server|});"),
             Wrap("var s = new ArgoServerArgs();\n        s.AuthModes.Add(AuthMode.Client);"));
 
     [Fact]
     public Task ConstLocal_Reports() =>
-        VerifyCS.VerifyAnalyzerAsync(Wrap("const AuthMode mode = AuthMode.Server; var s = new ArgoServerArgs { AuthModes = { [|mode|] } };"));
+        VerifyCS.VerifyAnalyzerAsync(Wrap("const AuthMode mode = AuthMode.Server; var s = new ArgoServerArgs { AuthModes = { {|ARGO0003:mode|} } };"));
 
     [Fact]
     public Task ConstField_ReportsAndFixesWithTheEnumMember() =>
         VerifyCS.VerifyCodeFixAsync(
-            Wrap("var s = new ArgoServerArgs { AuthModes = [[|Mode|]] };", "private const AuthMode Mode = AuthMode.Server;"),
+            Wrap("var s = new ArgoServerArgs { AuthModes = [{|ARGO0003:Mode|}] };", "private const AuthMode Mode = AuthMode.Server;"),
             Wrap("var s = new ArgoServerArgs { AuthModes = [AuthMode.Client] };", "private const AuthMode Mode = AuthMode.Server;"));
 
     [Fact]
@@ -85,13 +85,13 @@ public sealed class ARGO0003DoNotUseServerAuthModeTests
     public Task Message_NamesTheProperty() =>
         VerifyCS.VerifyAnalyzerAsync(
             Wrap("var s = new ArgoServerArgs { AuthModes = { {|#0:AuthMode.Server|} } };"),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("ArgoServerArgs.AuthModes"));
+            VerifyCS.Diagnostic("ARGO0003").WithLocation(0).WithArguments("ArgoServerArgs.AuthModes"));
 
     [Fact]
     public Task FixAll_TwoOccurrences() =>
         new VerifyCS.Test
         {
-            TestCode = Wrap("var a = new ArgoServerArgs { AuthModes = { [|AuthMode.Server|] } };\n        var b = new ArgoServerArgs { AuthModes = [[|AuthMode.Server|]] };"),
+            TestCode = Wrap("var a = new ArgoServerArgs { AuthModes = { {|ARGO0003:AuthMode.Server|} } };\n        var b = new ArgoServerArgs { AuthModes = [{|ARGO0003:AuthMode.Server|}] };"),
             FixedCode = Wrap("var a = new ArgoServerArgs { AuthModes = { AuthMode.Client } };\n        var b = new ArgoServerArgs { AuthModes = [AuthMode.Client] };"),
             CodeActionEquivalenceKey = UseClientAuthModeCodeFixProvider.EquivalenceKey,
             NumberOfFixAllIterations = 1,

@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis.Testing;
 namespace ArgoSecure.Analyzers.Tests.Rules;
 
 [Trait("Rule", "ARGO0006")]
-public sealed class ARGO0006DoNotSkipSsoIssuerVerificationTests : PropertyRuleTests<DoNotSkipSsoIssuerVerificationAnalyzer, VerifySsoIssuerCodeFixProvider>
+public sealed class ARGO0006DoNotSkipSsoIssuerVerificationTests : PropertyRuleTests<VerifySsoIssuerCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0006";
     protected override string TypeName => "SsoArgs";
     protected override string Property => "InsecureSkipVerify";
     protected override string ValueType => "bool";

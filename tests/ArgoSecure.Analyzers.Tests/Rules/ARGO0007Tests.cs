@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis.Testing;
 namespace ArgoSecure.Analyzers.Tests.Rules;
 
 [Trait("Rule", "ARGO0007")]
-public sealed class ARGO0007RunAsNonRootTests : PropertyRuleTests<RunWorkflowPodsAsNonRootAnalyzer, RunWorkflowPodsAsNonRootCodeFixProvider>
+public sealed class ARGO0007RunAsNonRootTests : PropertyRuleTests<RunWorkflowPodsAsNonRootCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0007";
     protected override string TypeName => "WorkflowPodDefaults";
     protected override string Property => "RunAsNonRoot";
     protected override string ValueType => "bool";
@@ -16,8 +17,9 @@ public sealed class ARGO0007RunAsNonRootTests : PropertyRuleTests<RunWorkflowPod
 }
 
 [Trait("Rule", "ARGO0007")]
-public sealed class ARGO0007RunAsUserTests : PropertyRuleTests<RunWorkflowPodsAsNonRootAnalyzer, RunWorkflowPodsAsNonRootCodeFixProvider>
+public sealed class ARGO0007RunAsUserTests : PropertyRuleTests<RunWorkflowPodsAsNonRootCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0007";
     protected override string TypeName => "WorkflowPodDefaults";
     protected override string Property => "RunAsUser";
     protected override string ValueType => "long";

@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis.Testing;
 namespace ArgoSecure.Analyzers.Tests.Rules;
 
 [Trait("Rule", "ARGO0008")]
-public sealed class ARGO0008DoNotAutomountWorkflowTokenTests : PropertyRuleTests<DoNotAutomountWorkflowTokenAnalyzer, DoNotAutomountWorkflowTokenCodeFixProvider>
+public sealed class ARGO0008DoNotAutomountWorkflowTokenTests : PropertyRuleTests<DoNotAutomountWorkflowTokenCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0008";
     protected override string TypeName => "WorkflowPodDefaults";
     protected override string Property => "AutomountServiceAccountToken";
     protected override string ValueType => "bool";

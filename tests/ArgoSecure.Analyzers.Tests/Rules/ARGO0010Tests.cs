@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis.Testing;
 namespace ArgoSecure.Analyzers.Tests.Rules;
 
 [Trait("Rule", "ARGO0010")]
-public sealed class ARGO0010RestrictWorkflowsToTemplatesTests : PropertyRuleTests<RestrictWorkflowsToTemplatesAnalyzer, RestrictWorkflowsToTemplatesCodeFixProvider>
+public sealed class ARGO0010RestrictWorkflowsToTemplatesTests : PropertyRuleTests<RestrictWorkflowsToTemplatesCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0010";
     protected override string TypeName => "ArgoControllerArgs";
     protected override string Property => "TemplateReferencing";
     protected override string ValueType => "TemplateReferencing";

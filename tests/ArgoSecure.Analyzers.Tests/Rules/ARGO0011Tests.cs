@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis.Testing;
 namespace ArgoSecure.Analyzers.Tests.Rules;
 
 [Trait("Rule", "ARGO0011")]
-public sealed class ARGO0011ControllerNetworkPoliciesTests : PropertyRuleTests<KeepNetworkPoliciesAnalyzer, KeepNetworkPoliciesCodeFixProvider>
+public sealed class ARGO0011ControllerNetworkPoliciesTests : PropertyRuleTests<KeepNetworkPoliciesCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0011";
     protected override string TypeName => "ArgoControllerArgs";
     protected override string Property => "NetworkPolicies";
     protected override string ValueType => "bool";
@@ -16,8 +17,9 @@ public sealed class ARGO0011ControllerNetworkPoliciesTests : PropertyRuleTests<K
 }
 
 [Trait("Rule", "ARGO0011")]
-public sealed class ARGO0011ServerNetworkPoliciesTests : PropertyRuleTests<KeepNetworkPoliciesAnalyzer, KeepNetworkPoliciesCodeFixProvider>
+public sealed class ARGO0011ServerNetworkPoliciesTests : PropertyRuleTests<KeepNetworkPoliciesCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0011";
     protected override string TypeName => "ArgoServerArgs";
     protected override string Property => "NetworkPolicies";
     protected override string ValueType => "bool";
@@ -28,8 +30,9 @@ public sealed class ARGO0011ServerNetworkPoliciesTests : PropertyRuleTests<KeepN
 }
 
 [Trait("Rule", "ARGO0011")]
-public sealed class ARGO0011WorkflowNamespaceNetworkPoliciesTests : PropertyRuleTests<KeepNetworkPoliciesAnalyzer, KeepNetworkPoliciesCodeFixProvider>
+public sealed class ARGO0011WorkflowNamespaceNetworkPoliciesTests : PropertyRuleTests<KeepNetworkPoliciesCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0011";
     protected override string TypeName => "WorkflowNamespaceArgs";
     protected override string Property => "NetworkPolicies";
     protected override string ValueType => "bool";

@@ -2,10 +2,10 @@ using ArgoSecure.Analyzers.Tests.Verifiers;
 using ArgoSecure.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using VerifyArgs = ArgoSecure.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ArgoSecure.Analyzers.DoNotOverPrivilegeServerAnalyzer,
+    ArgoSecure.Analyzers.ArgsHardenedValuesAnalyzer,
     ArgoSecure.CodeFixes.UseReadOnlyServerAccessCodeFixProvider>;
 using VerifyRbac = ArgoSecure.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ArgoSecure.Analyzers.ServerClusterAdminBindingAnalyzer,
+    ArgoSecure.Analyzers.PulumiKubernetesArgoInstallAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace ArgoSecure.Analyzers.Tests.Rules;
@@ -13,6 +13,15 @@ namespace ArgoSecure.Analyzers.Tests.Rules;
 [Trait("Rule", "ARGO0012")]
 public sealed class ARGO0012DoNotOverPrivilegeServerTests
 {
+    // The sources also choose auth mode Server or SSO without RBAC (ARGO0003, ARGO0005): this class is about ARGO0012.
+    private static readonly string[] OtherRules = ["ARGO0003", "ARGO0005"];
+
+    private static Task Analyze(string source) =>
+        new VerifyArgs.Test { TestCode = source }.WithDisabled(OtherRules).RunAsync();
+
+    private static Task Fix(string source, string fixedSource) =>
+        new VerifyArgs.Test { TestCode = source, FixedCode = fixedSource }.WithDisabled(OtherRules).RunAsync();
+
     private static string Wrap(string body, string members = "") => $$"""
         using System.Collections.Generic;
         using ArgoSecure;
@@ -31,24 +40,24 @@ public sealed class ARGO0012DoNotOverPrivilegeServerTests
 
     [Fact]
     public Task ReadWriteWithServerMode_ReportsAndFixes() =>
-        VerifyArgs.VerifyCodeFixAsync(
-            Wrap("var s = new ArgoServerArgs { AuthModes = { AuthMode.Server }, [|AccessLevel = ServerAccessLevel.ReadWrite|] };"),
+        Fix(
+            Wrap("var s = new ArgoServerArgs { AuthModes = { AuthMode.Server }, {|ARGO0012:AccessLevel = ServerAccessLevel.ReadWrite|} };"),
             Wrap("var s = new ArgoServerArgs { AuthModes = { AuthMode.Server }, AccessLevel = ServerAccessLevel.ReadOnly };"));
 
     [Fact]
     public Task ReadWriteWithSsoWithoutRbac_Reports() =>
-        VerifyArgs.VerifyAnalyzerAsync(Wrap(
-            "var s = new ArgoServerArgs { AuthModes = [AuthMode.Sso], Sso = new SsoArgs { RbacEnabled = false }, [|AccessLevel = Level|] };",
+        Analyze(Wrap(
+            "var s = new ArgoServerArgs { AuthModes = [AuthMode.Sso], Sso = new SsoArgs { RbacEnabled = false }, {|ARGO0012:AccessLevel = Level|} };",
             "private const ServerAccessLevel Level = ServerAccessLevel.ReadWrite;"));
 
     [Fact]
     public Task ConstLocal_Reports() =>
-        VerifyArgs.VerifyAnalyzerAsync(Wrap(
-            "const ServerAccessLevel level = ServerAccessLevel.ReadWrite; var s = new ArgoServerArgs { AuthModes = new List<AuthMode> { AuthMode.Server }, [|AccessLevel = level|] };"));
+        Analyze(Wrap(
+            "const ServerAccessLevel level = ServerAccessLevel.ReadWrite; var s = new ArgoServerArgs { AuthModes = new List<AuthMode> { AuthMode.Server }, {|ARGO0012:AccessLevel = level|} };"));
 
     [Fact]
     public Task NonConstantOrUnknownModes_NoDiagnostic() =>
-        VerifyArgs.VerifyAnalyzerAsync(Wrap("""
+        Analyze(Wrap("""
             var a = new ArgoServerArgs { AuthModes = { AuthMode.Server }, AccessLevel = Get<ServerAccessLevel>() };
                     var b = new ArgoServerArgs { AuthModes = Get<List<AuthMode>>(), AccessLevel = ServerAccessLevel.ReadWrite };
                     var c = new ArgoServerArgs { AuthModes = [AuthMode.Sso], Sso = Get<SsoArgs>(), AccessLevel = ServerAccessLevel.ReadWrite };
@@ -56,7 +65,7 @@ public sealed class ARGO0012DoNotOverPrivilegeServerTests
 
     [Fact]
     public Task CompliantValue_NoDiagnostic() =>
-        VerifyArgs.VerifyAnalyzerAsync(Wrap("""
+        Analyze(Wrap("""
             var a = new ArgoServerArgs { AccessLevel = ServerAccessLevel.ReadWrite };
                     var b = new ArgoServerArgs { AuthModes = [AuthMode.Sso], Sso = new SsoArgs { RbacEnabled = true }, AccessLevel = ServerAccessLevel.ReadWrite };
                     var c = new ArgoServerArgs { AuthModes = { AuthMode.Server }, AccessLevel = ServerAccessLevel.ReadOnly };
@@ -79,11 +88,11 @@ public sealed class ARGO0012DoNotOverPrivilegeServerTests
     public Task FixAll_TwoOccurrences() =>
         new VerifyArgs.Test
         {
-            TestCode = Wrap("var a = new ArgoServerArgs { AuthModes = { AuthMode.Server }, [|AccessLevel = ServerAccessLevel.ReadWrite|] };\n        var b = new ArgoServerArgs { AuthModes = [AuthMode.Server], [|AccessLevel = ServerAccessLevel.ReadWrite|] };"),
+            TestCode = Wrap("var a = new ArgoServerArgs { AuthModes = { AuthMode.Server }, {|ARGO0012:AccessLevel = ServerAccessLevel.ReadWrite|} };\n        var b = new ArgoServerArgs { AuthModes = [AuthMode.Server], {|ARGO0012:AccessLevel = ServerAccessLevel.ReadWrite|} };"),
             FixedCode = Wrap("var a = new ArgoServerArgs { AuthModes = { AuthMode.Server }, AccessLevel = ServerAccessLevel.ReadOnly };\n        var b = new ArgoServerArgs { AuthModes = [AuthMode.Server], AccessLevel = ServerAccessLevel.ReadOnly };"),
             CodeActionEquivalenceKey = UseReadOnlyServerAccessCodeFixProvider.EquivalenceKey,
             NumberOfFixAllIterations = 1,
-        }.RunAsync();
+        }.WithDisabled(OtherRules).RunAsync();
 
     private static string Rbac(string body) => $$"""
         using Pulumi.Kubernetes.Rbac.V1;
@@ -107,7 +116,7 @@ public sealed class ARGO0012DoNotOverPrivilegeServerTests
             TestCode = Rbac("""
                 _ = new ClusterRoleBinding("argo-server-admin", new ClusterRoleBindingArgs
                         {
-                            RoleRef = new RoleRefArgs { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", [|Name = "cluster-admin"|] },
+                            RoleRef = new RoleRefArgs { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", {|ARGO0012:Name = "cluster-admin"|} },
                             Subjects = { new SubjectArgs { Kind = "ServiceAccount", Name = "argo-server", Namespace = "argo" } },
                         });
                 """),
@@ -121,7 +130,7 @@ public sealed class ARGO0012DoNotOverPrivilegeServerTests
                 const string role = "edit";
                         _ = new RoleBinding("b", new RoleBindingArgs
                         {
-                            RoleRef = new RoleRefArgs { Kind = "ClusterRole", [|Name = role|] },
+                            RoleRef = new RoleRefArgs { Kind = "ClusterRole", {|ARGO0012:Name = role|} },
                             Subjects = new[] { new SubjectArgs { Kind = "ServiceAccount", Name = "wf-argo-workflows-server" } },
                         });
                 """),

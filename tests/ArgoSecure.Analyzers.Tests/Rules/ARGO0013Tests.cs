@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis.Testing;
 namespace ArgoSecure.Analyzers.Tests.Rules;
 
 [Trait("Rule", "ARGO0013")]
-public sealed class ARGO0013MetricsSecureTests : PropertyRuleTests<ServeMetricsSecurelyAnalyzer, ServeMetricsSecurelyCodeFixProvider>
+public sealed class ARGO0013MetricsSecureTests : PropertyRuleTests<ServeMetricsSecurelyCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0013";
     protected override string TypeName => "MetricsArgs";
     protected override string Property => "Secure";
     protected override string ValueType => "bool";
@@ -16,8 +17,9 @@ public sealed class ARGO0013MetricsSecureTests : PropertyRuleTests<ServeMetricsS
 }
 
 [Trait("Rule", "ARGO0013")]
-public sealed class ARGO0013MetricsScrapeFromAnyNamespaceTests : PropertyRuleTests<ServeMetricsSecurelyAnalyzer, ServeMetricsSecurelyCodeFixProvider>
+public sealed class ARGO0013MetricsScrapeFromAnyNamespaceTests : PropertyRuleTests<ServeMetricsSecurelyCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0013";
     protected override string TypeName => "MetricsArgs";
     protected override string Property => "ScrapeFromAnyNamespace";
     protected override string ValueType => "bool";

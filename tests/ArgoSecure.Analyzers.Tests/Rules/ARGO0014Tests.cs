@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis.Testing;
 namespace ArgoSecure.Analyzers.Tests.Rules;
 
 [Trait("Rule", "ARGO0014")]
-public sealed class ARGO0014VerifyDatabaseTlsTests : PropertyRuleTests<VerifyDatabaseTlsAnalyzer, VerifyDatabaseTlsCodeFixProvider>
+public sealed class ARGO0014VerifyDatabaseTlsTests : PropertyRuleTests<VerifyDatabaseTlsCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0014";
     protected override string TypeName => "PersistenceArgs";
     protected override string Property => "TlsMode";
     protected override string ValueType => "DatabaseTlsMode";
@@ -17,8 +18,9 @@ public sealed class ARGO0014VerifyDatabaseTlsTests : PropertyRuleTests<VerifyDat
 }
 
 [Trait("Rule", "ARGO0014")]
-public sealed class ARGO0014DisabledDatabaseTlsTests : PropertyRuleTests<VerifyDatabaseTlsAnalyzer, VerifyDatabaseTlsCodeFixProvider>
+public sealed class ARGO0014DisabledDatabaseTlsTests : PropertyRuleTests<VerifyDatabaseTlsCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0014";
     protected override string TypeName => "PersistenceArgs";
     protected override string Property => "TlsMode";
     protected override string ValueType => "DatabaseTlsMode";

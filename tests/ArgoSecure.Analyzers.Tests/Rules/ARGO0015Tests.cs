@@ -1,6 +1,6 @@
 using ArgoSecure.CodeFixes;
 using VerifyCS = ArgoSecure.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ArgoSecure.Analyzers.DoNotReopenSensitiveFieldsAnalyzer,
+    ArgoSecure.Analyzers.ArgsHardenedValuesAnalyzer,
     ArgoSecure.CodeFixes.RemoveSensitiveOverrideFieldCodeFixProvider>;
 
 namespace ArgoSecure.Analyzers.Tests.Rules;
@@ -27,27 +27,27 @@ public sealed class ARGO0015DoNotReopenSensitiveFieldsTests
     [Fact]
     public Task Literal_InCollectionInitializer_ReportsAndFixes() =>
         VerifyCS.VerifyCodeFixAsync(
-            Wrap("""var c = new ArgoControllerArgs { UserOverrideAllowlist = { "arguments", [|"podSpecPatch"|] } };"""),
+            Wrap("""var c = new ArgoControllerArgs { UserOverrideAllowlist = { "arguments", {|ARGO0015:"podSpecPatch"|} } };"""),
             Wrap("""var c = new ArgoControllerArgs { UserOverrideAllowlist = { "arguments" } };"""));
 
     [Fact]
     public Task CollectionExpression_ReportsAndFixes() =>
         VerifyCS.VerifyCodeFixAsync(
-            Wrap("""var c = new ArgoControllerArgs { UserOverrideAllowlist = [[|"volumes"|], "priority"] };"""),
+            Wrap("""var c = new ArgoControllerArgs { UserOverrideAllowlist = [{|ARGO0015:"volumes"|}, "priority"] };"""),
             Wrap("""var c = new ArgoControllerArgs { UserOverrideAllowlist = ["priority"] };"""));
 
     [Fact]
     public Task ConstField_Reports() =>
-        VerifyCS.VerifyAnalyzerAsync(Wrap("var c = new ArgoControllerArgs(); c.UserOverrideAllowlist = new List<string> { [|Field|] };", """private const string Field = "serviceAccountName";"""));
+        VerifyCS.VerifyAnalyzerAsync(Wrap("var c = new ArgoControllerArgs(); c.UserOverrideAllowlist = new List<string> { {|ARGO0015:Field|} };", """private const string Field = "serviceAccountName";"""));
 
     [Fact]
     public Task ConstLocal_Reports() =>
-        VerifyCS.VerifyAnalyzerAsync(Wrap("""const string field = "hostNetwork"; var c = new ArgoControllerArgs { UserOverrideAllowlist = { [|field|] } };"""));
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""const string field = "hostNetwork"; var c = new ArgoControllerArgs { UserOverrideAllowlist = { {|ARGO0015:field|} } };"""));
 
     [Fact]
     public Task AddCall_ReportsAndFixes() =>
         VerifyCS.VerifyCodeFixAsync(
-            Wrap("var c = new ArgoControllerArgs();\n        c.UserOverrideAllowlist.Add([|\"securityContext\"|]);"),
+            Wrap("var c = new ArgoControllerArgs();\n        c.UserOverrideAllowlist.Add({|ARGO0015:\"securityContext\"|});"),
             Wrap("var c = new ArgoControllerArgs();"));
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ARGO0015DoNotReopenSensitiveFieldsTests
     public Task FixAll_TwoOccurrences() =>
         new VerifyCS.Test
         {
-            TestCode = Wrap("""var c = new ArgoControllerArgs { UserOverrideAllowlist = { [|"podSpecPatch"|], "arguments", [|"volumes"|] } };"""),
+            TestCode = Wrap("""var c = new ArgoControllerArgs { UserOverrideAllowlist = { {|ARGO0015:"podSpecPatch"|}, "arguments", {|ARGO0015:"volumes"|} } };"""),
             FixedCode = Wrap("""var c = new ArgoControllerArgs { UserOverrideAllowlist = { "arguments" } };"""),
             CodeActionEquivalenceKey = RemoveSensitiveOverrideFieldCodeFixProvider.EquivalenceKey,
             NumberOfFixAllIterations = 1,
@@ -84,7 +84,7 @@ public sealed class ARGO0015DoNotReopenSensitiveFieldsTests
         Assert.Equal(ArgoSecure.Validation.ArgsValidator.SensitiveOverrideFields, ReadAnalyzerList());
 
     private static string[] ReadAnalyzerList() =>
-        (string[])typeof(DoNotReopenSensitiveFieldsAnalyzer)
+        (string[])typeof(ArgsHardenedValuesAnalyzer).Assembly.GetType("ArgoSecure.Analyzers.DoNotReopenSensitiveFieldsRule", throwOnError: true)!
             .GetField("SensitiveOverrideFields", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!
             .GetValue(null)!;
 }

@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis.Testing;
 namespace ArgoSecure.Analyzers.Tests.Rules;
 
 [Trait("Rule", "ARGO0016")]
-public sealed class ARGO0016DoNotWriteLiteralCredentialsTests : PropertyRuleTests<DoNotWriteLiteralCredentialsAnalyzer, RemoveLiteralCredentialCodeFixProvider>
+public sealed class ARGO0016DoNotWriteLiteralCredentialsTests : PropertyRuleTests<RemoveLiteralCredentialCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0016";
     protected override string TypeName => "SecretKeyReference";
     protected override string Property => "LiteralValue";
     protected override string ValueType => "string";

@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis.Testing;
 namespace ArgoSecure.Analyzers.Tests.Rules;
 
 [Trait("Rule", "ARGO0017")]
-public sealed class ARGO0017PprofTests : PropertyRuleTests<DoNotEnableDebugSurfacesAnalyzer, DisableDebugSurfaceCodeFixProvider>
+public sealed class ARGO0017PprofTests : PropertyRuleTests<DisableDebugSurfaceCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0017";
     protected override string TypeName => "ArgoControllerArgs";
     protected override string Property => "Pprof";
     protected override string ValueType => "bool";
@@ -16,8 +17,9 @@ public sealed class ARGO0017PprofTests : PropertyRuleTests<DoNotEnableDebugSurfa
 }
 
 [Trait("Rule", "ARGO0017")]
-public sealed class ARGO0017CorsWildcardTests : PropertyRuleTests<DoNotEnableDebugSurfacesAnalyzer, DisableDebugSurfaceCodeFixProvider>
+public sealed class ARGO0017CorsWildcardTests : PropertyRuleTests<DisableDebugSurfaceCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0017";
     protected override string TypeName => "ArgoServerArgs";
     protected override string Property => "AccessControlAllowOrigin";
     protected override string ValueType => "string";

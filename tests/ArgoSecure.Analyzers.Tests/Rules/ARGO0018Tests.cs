@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis.Testing;
 namespace ArgoSecure.Analyzers.Tests.Rules;
 
 [Trait("Rule", "ARGO0018")]
-public sealed class ARGO0018PinArgoImagesTests : PropertyRuleTests<PinArgoImagesAnalyzer, EmptyCodeFixProvider>
+public sealed class ARGO0018PinArgoImagesTests : PropertyRuleTests<EmptyCodeFixProvider>
 {
+    protected override string RuleId => "ARGO0018";
     protected override string TypeName => "ArgoImages";
     protected override string Property => "Version";
     protected override string ValueType => "string";

@@ -11,10 +11,12 @@ namespace ArgoSecure.Analyzers.Tests.Rules;
 /// property": literal, const local, const field, initializer, assignment, non-constant, compliant, library
 /// not referenced, message, and Fix All over two occurrences. Each rule's class says which property and values.
 /// </summary>
-public abstract class PropertyRuleTests<TAnalyzer, TCodeFix>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+public abstract class PropertyRuleTests<TCodeFix>
     where TCodeFix : CodeFixProvider, new()
 {
+    /// <summary>The rule, for example <c>ARGO0004</c>.</summary>
+    protected abstract string RuleId { get; }
+
     /// <summary>The Args type, for example <c>ServerTlsArgs</c>.</summary>
     protected abstract string TypeName { get; }
 
@@ -60,53 +62,53 @@ public abstract class PropertyRuleTests<TAnalyzer, TCodeFix>
     [Fact]
     public async Task Literal_InInitializer_ReportsAndFixes()
     {
-        var source = Wrap($"var x = new {TypeName} {{ [|{Property} = {Insecure}|] }};");
+        var source = Wrap($"var x = new {TypeName} {{ {{|{RuleId}:{Property} = {Insecure}|}} }};");
         if (!HasFix)
         {
-            await CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.VerifyAnalyzerAsync(source);
+            await CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyAnalyzerAsync(source);
             return;
         }
 
         var fixedSource = Fixed is null
             ? Wrap($"var x = new {TypeName} {{ }};")
             : Wrap($"var x = new {TypeName} {{ {Property} = {Fixed} }};");
-        await CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.VerifyCodeFixAsync(source, fixedSource);
+        await CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyCodeFixAsync(source, fixedSource);
     }
 
     [Fact]
     public Task ConstLocal_Reports() =>
-        CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
-            Wrap($"const {ValueType} value = {Insecure}; var x = new {TypeName} {{ [|{Property} = value|] }};"));
+        CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
+            Wrap($"const {ValueType} value = {Insecure}; var x = new {TypeName} {{ {{|{RuleId}:{Property} = value|}} }};"));
 
     [Fact]
     public Task ConstField_Reports() =>
-        CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
-            Wrap($"var x = new {TypeName}(); [|x.{Property} = Value|];", $"private const {ValueType} Value = {Insecure};"));
+        CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
+            Wrap($"var x = new {TypeName}(); {{|{RuleId}:x.{Property} = Value|}};", $"private const {ValueType} Value = {Insecure};"));
 
     [Fact]
     public async Task Assignment_ReportsAndFixes()
     {
-        var source = Wrap($"var x = new {TypeName}();\n        [|x.{Property} = {Insecure}|];");
+        var source = Wrap($"var x = new {TypeName}();\n        {{|{RuleId}:x.{Property} = {Insecure}|}};");
         if (!HasFix)
         {
-            await CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.VerifyAnalyzerAsync(source);
+            await CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyAnalyzerAsync(source);
             return;
         }
 
         var fixedSource = Fixed is null
             ? Wrap($"var x = new {TypeName}();")
             : Wrap($"var x = new {TypeName}();\n        x.{Property} = {Fixed};");
-        await CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.VerifyCodeFixAsync(source, fixedSource);
+        await CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyCodeFixAsync(source, fixedSource);
     }
 
     [Fact]
     public Task NonConstantValue_NoDiagnostic() =>
-        CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
+        CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
             Wrap($"var value = Get<{ValueType}>(); var x = {Init("value")}; x.{Property} = Get<{ValueType}>();"));
 
     [Fact]
     public Task CompliantValue_NoDiagnostic() =>
-        CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
+        CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
             Wrap($"var x = {Init(Secure)}; x.{Property} = {Secure};"));
 
     [Fact]
@@ -127,30 +129,30 @@ public abstract class PropertyRuleTests<TAnalyzer, TCodeFix>
                 }
             }
             """;
-        var test = new CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.Test { TestCode = source }.WithoutArgoSecure();
+        var test = new CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.Test { TestCode = source }.WithoutArgoSecure();
         await test.RunAsync();
     }
 
     [Fact]
     public Task Message_NamesTheProperty() =>
-        CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
+        CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
             Wrap($"var x = new {TypeName} {{ {{|#0:{Property} = {Insecure}|}} }};"),
-            CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.Diagnostic().WithLocation(0).WithArguments($"{TypeName}.{Property}"));
+            CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.Diagnostic(RuleId).WithLocation(0).WithArguments($"{TypeName}.{Property}"));
 
     [Fact]
     public async Task FixAll_TwoOccurrences()
     {
-        var source = Wrap($"var a = new {TypeName} {{ [|{Property} = {Insecure}|] }};\n        var b = new {TypeName}(); [|b.{Property} = {Insecure}|];");
+        var source = Wrap($"var a = new {TypeName} {{ {{|{RuleId}:{Property} = {Insecure}|}} }};\n        var b = new {TypeName}(); {{|{RuleId}:b.{Property} = {Insecure}|}};");
         if (!HasFix)
         {
-            await CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.VerifyAnalyzerAsync(source);
+            await CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyAnalyzerAsync(source);
             return;
         }
 
         var fixedSource = Fixed is null
             ? Wrap($"var a = new {TypeName} {{ }};\n        var b = new {TypeName}(); ")
             : Wrap($"var a = new {TypeName} {{ {Property} = {Fixed} }};\n        var b = new {TypeName}(); b.{Property} = {Fixed};");
-        var test = new CSharpCodeFixVerifier<TAnalyzer, TCodeFix>.Test
+        var test = new CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.Test
         {
             TestCode = source,
             FixedCode = fixedSource,

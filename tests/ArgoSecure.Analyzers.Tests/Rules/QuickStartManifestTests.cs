@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
 using Verify = ArgoSecure.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ArgoSecure.Analyzers.QuickStartManifestAnalyzer,
+    ArgoSecure.Analyzers.PulumiKubernetesArgoInstallAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace ArgoSecure.Analyzers.Tests.Rules;
@@ -29,17 +29,17 @@ public sealed class ARGO0003QuickStartManifestTests
 
     [Fact]
     public Task V2ConfigFile_Url_Reports() =>
-        Run("""_ = new Pulumi.Kubernetes.Yaml.V2.ConfigFile("argo", new ConfigFileArgs { File = [|"https://github.com/argoproj/argo-workflows/releases/download/v4.1.2/quick-start-postgres.yaml"|] });""");
+        Run("""_ = new Pulumi.Kubernetes.Yaml.V2.ConfigFile("argo", new ConfigFileArgs { File = {|ARGO0003:"https://github.com/argoproj/argo-workflows/releases/download/v4.1.2/quick-start-postgres.yaml"|} });""");
 
     [Fact]
     public Task V2ConfigGroup_ConstAndPath_Report() =>
-        Run("""_ = new ConfigGroupArgs { Files = { [|QuickStart|], [|"vendor/argo/manifests/quick-start/base/kustomization.yaml"|], "crds.yaml" } };""");
+        Run("""_ = new ConfigGroupArgs { Files = { {|ARGO0003:QuickStart|}, {|ARGO0003:"vendor/argo/manifests/quick-start/base/kustomization.yaml"|}, "crds.yaml" } };""");
 
     [Fact]
     public Task LegacyYaml_Reports() =>
         Run("""
-            _ = new Pulumi.Kubernetes.Yaml.ConfigFile("a", new Pulumi.Kubernetes.Yaml.ConfigFileArgs { File = [|"quick-start-minimal.yaml"|] });
-                    _ = new Pulumi.Kubernetes.Yaml.ConfigGroup("b", new Pulumi.Kubernetes.Yaml.ConfigGroupArgs { Files = new[] { [|"manifests/quick-start-mysql.yml"|] } });
+            _ = new Pulumi.Kubernetes.Yaml.ConfigFile("a", new Pulumi.Kubernetes.Yaml.ConfigFileArgs { File = {|ARGO0003:"quick-start-minimal.yaml"|} });
+                    _ = new Pulumi.Kubernetes.Yaml.ConfigGroup("b", new Pulumi.Kubernetes.Yaml.ConfigGroupArgs { Files = new[] { {|ARGO0003:"manifests/quick-start-mysql.yml"|} } });
             """);
 
     [Fact]

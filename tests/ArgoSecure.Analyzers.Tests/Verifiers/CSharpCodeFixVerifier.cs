@@ -55,6 +55,13 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             return this;
         }
 
+        /// <summary>Leaves other rules of a multi-rule analyzer out of a test that is about one rule.</summary>
+        public Test WithDisabled(params string[] ids)
+        {
+            DisabledDiagnostics.AddRange(ids);
+            return this;
+        }
+
         /// <summary>Adds the Pulumi look-alike types as a second source file (call after setting the code).</summary>
         public Test WithPulumiStubs()
         {

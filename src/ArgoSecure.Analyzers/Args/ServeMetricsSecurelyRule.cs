@@ -7,8 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0013: <c>MetricsArgs.Secure = false</c> or <c>ScrapeFromAnyNamespace = true</c> while metrics are on.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ServeMetricsSecurelyAnalyzer : InsecurePropertyValueAnalyzer
+internal sealed class ServeMetricsSecurelyRule : PropertyRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.MetricsExposed,
@@ -20,16 +19,16 @@ public sealed class ServeMetricsSecurelyAnalyzer : InsecurePropertyValueAnalyzer
         description: ArgoDescriptors.Description(RuleCatalog.MetricsExposed),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.MetricsExposed + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
         checks.Add(new PropertyCheck(symbols.MetricsArgs, "Secure", Replacements.IsFalse, Replacements.True));
         checks.Add(new PropertyCheck(symbols.MetricsArgs, "ScrapeFromAnyNamespace", Replacements.IsTrue, Replacements.False));
     }
 
     // Metrics turned off in the same initializer: nothing is served, as the validator decides.
-    private protected override bool IsHarmlessInContext(ISimpleAssignmentOperation assignment, ArgoSymbols symbols) =>
+    public override bool IsHarmlessInContext(ISimpleAssignmentOperation assignment, ArgoSymbols symbols) =>
         assignment.Parent is IObjectOrCollectionInitializerOperation initializer &&
         initializer.ValueOf(ArgoSymbols.Property(symbols.MetricsArgs, "Enabled")).TryGetConstant(out var enabled) &&
         enabled is false;

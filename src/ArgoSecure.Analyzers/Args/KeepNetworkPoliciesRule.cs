@@ -6,8 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0011: <c>NetworkPolicies = false</c> on the controller, the server or a workflow namespace.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KeepNetworkPoliciesAnalyzer : InsecurePropertyValueAnalyzer
+internal sealed class KeepNetworkPoliciesRule : PropertyRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.NetworkPoliciesDisabled,
@@ -19,9 +18,9 @@ public sealed class KeepNetworkPoliciesAnalyzer : InsecurePropertyValueAnalyzer
         description: ArgoDescriptors.Description(RuleCatalog.NetworkPoliciesDisabled),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.NetworkPoliciesDisabled + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
         checks.Add(new PropertyCheck(symbols.ArgoControllerArgs, "NetworkPolicies", Replacements.IsFalse, Replacements.True));
         checks.Add(new PropertyCheck(symbols.ArgoServerArgs, "NetworkPolicies", Replacements.IsFalse, Replacements.True));

@@ -6,8 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0016: <c>SecretKeyReference.LiteralValue</c> set to a constant writes a credential into code and state.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotWriteLiteralCredentialsAnalyzer : InsecurePropertyValueAnalyzer
+internal sealed class DoNotWriteLiteralCredentialsRule : PropertyRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.LiteralCredential,
@@ -19,9 +18,9 @@ public sealed class DoNotWriteLiteralCredentialsAnalyzer : InsecurePropertyValue
         description: ArgoDescriptors.Description(RuleCatalog.LiteralCredential),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.LiteralCredential + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
         checks.Add(new PropertyCheck(symbols.SecretKeyReference, "LiteralValue", v => v is string, ArgoDescriptors.RemoveAssignment));
     }

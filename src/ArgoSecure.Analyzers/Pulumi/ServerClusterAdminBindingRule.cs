@@ -10,30 +10,8 @@ namespace ArgoSecure.Analyzers;
 /// ARGO0012: a Pulumi.Kubernetes <c>RoleBinding</c> or <c>ClusterRoleBinding</c> that binds the built-in ClusterRole
 /// <c>cluster-admin</c> (or <c>admin</c>, <c>edit</c>) to the argo-server service account.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ServerClusterAdminBindingAnalyzer : DiagnosticAnalyzer
+internal static class ServerClusterAdminBindingRule
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DoNotOverPrivilegeServerAnalyzer.Rule);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = ArgoSymbols.TryCreate(start.Compilation);
-            if (symbols is null || symbols.SubjectArgs is null || symbols.RoleRefArgs is null ||
-                (symbols.RoleBindingArgs is null && symbols.ClusterRoleBindingArgs is null))
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(ctx => Analyze(ctx, symbols), OperationKind.ObjectCreation);
-        });
-    }
-
     /// <summary>The argo-server service account: <c>argo-server</c> (manifests) or <c>&lt;release&gt;-argo-workflows-server</c> (Helm).</summary>
     internal static bool IsArgoServerAccount(string name)
     {
@@ -44,7 +22,7 @@ public sealed class ServerClusterAdminBindingAnalyzer : DiagnosticAnalyzer
 
     private static bool IsWriteClusterRole(string name) => name.Trim() is "cluster-admin" or "admin" or "edit";
 
-    private static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols)
+    public static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Initializer is null ||
@@ -112,7 +90,7 @@ public sealed class ServerClusterAdminBindingAnalyzer : DiagnosticAnalyzer
 
                 if (subjectKind == "ServiceAccount" && subjectName is not null && IsArgoServerAccount(subjectName))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DoNotOverPrivilegeServerAnalyzer.Rule, roleName.Syntax.GetLocation(), "RoleRefArgs.Name"));
+                    context.ReportDiagnostic(Diagnostic.Create(DoNotOverPrivilegeServerRule.Rule, roleName.Syntax.GetLocation(), "RoleRefArgs.Name"));
                     return;
                 }
             }

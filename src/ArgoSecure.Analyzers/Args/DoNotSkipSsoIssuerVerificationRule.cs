@@ -6,8 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0006: <c>SsoArgs.InsecureSkipVerify = true</c> trusts any issuer certificate.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotSkipSsoIssuerVerificationAnalyzer : InsecurePropertyValueAnalyzer
+internal sealed class DoNotSkipSsoIssuerVerificationRule : PropertyRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.SsoInsecureSkipVerify,
@@ -19,9 +18,9 @@ public sealed class DoNotSkipSsoIssuerVerificationAnalyzer : InsecurePropertyVal
         description: ArgoDescriptors.Description(RuleCatalog.SsoInsecureSkipVerify),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.SsoInsecureSkipVerify + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
         checks.Add(new PropertyCheck(symbols.SsoArgs, "InsecureSkipVerify", Replacements.IsTrue, Replacements.False));
     }

@@ -6,8 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0018: <c>ArgoImages.Version</c> that is not a release tag (for example <c>latest</c>).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PinArgoImagesAnalyzer : InsecurePropertyValueAnalyzer
+internal sealed class PinArgoImagesRule : PropertyRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.UnpinnedImage,
@@ -19,9 +18,9 @@ public sealed class PinArgoImagesAnalyzer : InsecurePropertyValueAnalyzer
         description: ArgoDescriptors.Description(RuleCatalog.UnpinnedImage),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.UnpinnedImage + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
         checks.Add(new PropertyCheck(symbols.ArgoImages, "Version", v => v is string s && s.Trim().Length > 0 && !ReleaseTags.IsReleaseTag(s), null));
     }

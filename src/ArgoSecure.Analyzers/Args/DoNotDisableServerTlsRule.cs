@@ -6,8 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0004: <c>ServerTlsArgs.Enabled = false</c> serves argo-server in plain text.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotDisableServerTlsAnalyzer : InsecurePropertyValueAnalyzer
+internal sealed class DoNotDisableServerTlsRule : PropertyRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.ServerTlsDisabled,
@@ -19,9 +18,9 @@ public sealed class DoNotDisableServerTlsAnalyzer : InsecurePropertyValueAnalyze
         description: ArgoDescriptors.Description(RuleCatalog.ServerTlsDisabled),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.ServerTlsDisabled + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
         checks.Add(new PropertyCheck(symbols.ServerTlsArgs, "Enabled", Replacements.IsFalse, Replacements.True));
     }

@@ -11,8 +11,7 @@ namespace ArgoSecure.Analyzers;
 /// initializer, or the default <c>argo</c>) is that same namespace; and a lone namespaced
 /// <c>WorkflowNamespaceArgs</c> named after its controller's namespace.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ManagedNamespaceIsControllerNamespaceAnalyzer : DiagnosticAnalyzer
+internal static class ManagedNamespaceIsControllerNamespaceRule
 {
     /// <summary>The default namespace of the controller and the server (<c>ArgoControllerArgs.DefaultNamespace</c>).</summary>
     internal const string DefaultNamespace = "argo";
@@ -27,39 +26,9 @@ public sealed class ManagedNamespaceIsControllerNamespaceAnalyzer : DiagnosticAn
         description: ArgoDescriptors.Description(RuleCatalog.ManagedNamespaceIsControllerNamespace),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.ManagedNamespaceIsControllerNamespace + ".md");
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Reports a namespace install of the object's own namespace in one initializer.</summary>
+    public static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols, ITypeSymbol type, IObjectOrCollectionInitializerOperation initializer)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = ArgoSymbols.TryCreate(start.Compilation);
-            if (symbols?.InstallScope is null)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(ctx => Analyze(ctx, symbols), OperationKind.ObjectCreation, OperationKind.MemberInitializer);
-        });
-    }
-
-    private static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols)
-    {
-        var (type, initializer) = context.Operation switch
-        {
-            IObjectCreationOperation creation => (creation.Type, creation.Initializer),
-            IMemberInitializerOperation member => (member.InitializedMember.Type, member.Initializer),
-            _ => (null, null),
-        };
-        if (type is null || initializer is null)
-        {
-            return;
-        }
-
         if (type.IsOrDerives(symbols.ArgoControllerArgs) || type.IsOrDerives(symbols.ArgoServerArgs))
         {
             var named = (INamedTypeSymbol)type;

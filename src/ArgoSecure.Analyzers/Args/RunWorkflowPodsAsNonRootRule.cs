@@ -6,8 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0007: <c>WorkflowPodDefaults.RunAsNonRoot = false</c> or <c>RunAsUser = 0</c> lets workflow pods run as root.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RunWorkflowPodsAsNonRootAnalyzer : InsecurePropertyValueAnalyzer
+internal sealed class RunWorkflowPodsAsNonRootRule : PropertyRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.WorkflowPodsMayRunAsRoot,
@@ -19,9 +18,9 @@ public sealed class RunWorkflowPodsAsNonRootAnalyzer : InsecurePropertyValueAnal
         description: ArgoDescriptors.Description(RuleCatalog.WorkflowPodsMayRunAsRoot),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.WorkflowPodsMayRunAsRoot + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
         checks.Add(new PropertyCheck(symbols.WorkflowPodDefaults, "RunAsNonRoot", Replacements.IsFalse, Replacements.True));
         checks.Add(new PropertyCheck(symbols.WorkflowPodDefaults, "RunAsUser", v => OperationExtensions.ConstantEquals(v, 0), Replacements.Member("ArgoSecure.WorkflowPodDefaults", "ArgoNonRootUid")));

@@ -10,30 +10,8 @@ namespace ArgoSecure.Analyzers;
 /// ARGO0003: a Pulumi.Kubernetes <c>ConfigFile</c> or <c>ConfigGroup</c> (Yaml v1 or v2) that applies one of the
 /// upstream quick-start manifests, which run argo-server with <c>--auth-mode server</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class QuickStartManifestAnalyzer : DiagnosticAnalyzer
+internal static class QuickStartManifestRule
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DoNotUseServerAuthModeAnalyzer.Descriptor);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = ArgoSymbols.TryCreate(start.Compilation);
-            if (symbols is null || (symbols.YamlConfigFileArgs is null && symbols.YamlConfigGroupArgs is null &&
-                                    symbols.YamlV2ConfigFileArgs is null && symbols.YamlV2ConfigGroupArgs is null))
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(ctx => Analyze(ctx, symbols), OperationKind.ObjectCreation);
-        });
-    }
-
     /// <summary>True for a path or URL of an upstream quick-start manifest (<c>quick-start-minimal.yaml</c>, <c>manifests/quick-start/…</c>).</summary>
     internal static bool IsQuickStartManifest(string file)
     {
@@ -49,7 +27,7 @@ public sealed class QuickStartManifestAnalyzer : DiagnosticAnalyzer
             (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols)
+    public static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var type = creation.Type;
@@ -80,7 +58,7 @@ public sealed class QuickStartManifestAnalyzer : DiagnosticAnalyzer
     {
         if (value.ConstantString() is { } file && IsQuickStartManifest(file))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DoNotUseServerAuthModeAnalyzer.Descriptor, value.Syntax.GetLocation(), display));
+            context.ReportDiagnostic(Diagnostic.Create(DoNotUseServerAuthModeRule.Descriptor, value.Syntax.GetLocation(), display));
         }
     }
 }

@@ -6,8 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0005: <c>SsoArgs.RbacEnabled = false</c> lets every SSO user act as argo-server.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotDisableSsoRbacAnalyzer : InsecurePropertyValueAnalyzer
+internal sealed class DoNotDisableSsoRbacRule : PropertyRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.SsoWithoutRbac,
@@ -19,9 +18,9 @@ public sealed class DoNotDisableSsoRbacAnalyzer : InsecurePropertyValueAnalyzer
         description: ArgoDescriptors.Description(RuleCatalog.SsoWithoutRbac),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.SsoWithoutRbac + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
         checks.Add(new PropertyCheck(symbols.SsoArgs, "RbacEnabled", Replacements.IsFalse, Replacements.True));
     }

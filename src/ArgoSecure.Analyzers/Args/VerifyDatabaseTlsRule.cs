@@ -6,8 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0014: <c>PersistenceArgs.TlsMode</c> <c>Disable</c> or <c>Require</c> leaves the database connection unverified.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class VerifyDatabaseTlsAnalyzer : InsecurePropertyValueAnalyzer
+internal sealed class VerifyDatabaseTlsRule : PropertyRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.DatabaseWithoutVerifiedTls,
@@ -19,9 +18,9 @@ public sealed class VerifyDatabaseTlsAnalyzer : InsecurePropertyValueAnalyzer
         description: ArgoDescriptors.Description(RuleCatalog.DatabaseWithoutVerifiedTls),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.DatabaseWithoutVerifiedTls + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
         checks.Add(new PropertyCheck(symbols.PersistenceArgs, "TlsMode", v => OperationExtensions.ConstantEquals(v, 0) || OperationExtensions.ConstantEquals(v, 1), Replacements.Member("ArgoSecure.DatabaseTlsMode", "VerifyFull")));
     }

@@ -6,8 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0009: <c>WorkflowPodDefaults.ServiceAccountName = "default"</c> shares the namespace's default account.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotRunWorkflowsAsDefaultServiceAccountAnalyzer : InsecurePropertyValueAnalyzer
+internal sealed class DoNotRunWorkflowsAsDefaultServiceAccountRule : PropertyRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.WorkflowDefaultServiceAccount,
@@ -19,9 +18,9 @@ public sealed class DoNotRunWorkflowsAsDefaultServiceAccountAnalyzer : InsecureP
         description: ArgoDescriptors.Description(RuleCatalog.WorkflowDefaultServiceAccount),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.WorkflowDefaultServiceAccount + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
         checks.Add(new PropertyCheck(symbols.WorkflowPodDefaults, "ServiceAccountName", v => v is string s && s.Trim() == "default", Replacements.Member("ArgoSecure.WorkflowPodDefaults", "DefaultServiceAccountName")));
     }

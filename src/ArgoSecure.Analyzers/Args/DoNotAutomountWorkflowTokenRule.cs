@@ -6,8 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0008: <c>WorkflowPodDefaults.AutomountServiceAccountToken = true</c> hands a token to user code.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotAutomountWorkflowTokenAnalyzer : InsecurePropertyValueAnalyzer
+internal sealed class DoNotAutomountWorkflowTokenRule : PropertyRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.WorkflowTokenAutomounted,
@@ -19,9 +18,9 @@ public sealed class DoNotAutomountWorkflowTokenAnalyzer : InsecurePropertyValueA
         description: ArgoDescriptors.Description(RuleCatalog.WorkflowTokenAutomounted),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.WorkflowTokenAutomounted + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
         checks.Add(new PropertyCheck(symbols.WorkflowPodDefaults, "AutomountServiceAccountToken", Replacements.IsTrue, Replacements.False));
     }

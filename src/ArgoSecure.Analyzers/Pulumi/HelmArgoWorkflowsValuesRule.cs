@@ -11,41 +11,25 @@ namespace ArgoSecure.Analyzers;
 /// whose values turn off what the security guide requires. Values are read from nested dictionary initializers;
 /// a value the analyzer cannot know (a variable, a method call, values files) gives no diagnostic.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HelmArgoWorkflowsValuesAnalyzer : DiagnosticAnalyzer
+internal static class HelmArgoWorkflowsValuesRule
 {
     /// <summary>The chart's name.</summary>
     internal const string ChartName = "argo-workflows";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DoNotUseServerAuthModeAnalyzer.Descriptor,
-        DoNotDisableServerTlsAnalyzer.Descriptor,
-        DoNotDisableSsoRbacAnalyzer.Descriptor,
-        DoNotSkipSsoIssuerVerificationAnalyzer.Descriptor,
-        RunWorkflowPodsAsNonRootAnalyzer.Descriptor,
-        DoNotAutomountWorkflowTokenAnalyzer.Descriptor,
-        DoNotRunWorkflowsAsDefaultServiceAccountAnalyzer.Descriptor,
-        ServeMetricsSecurelyAnalyzer.Descriptor,
-        DoNotEnableDebugSurfacesAnalyzer.Descriptor,
-        PinArgoImagesAnalyzer.Descriptor);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>The rules this reader reports.</summary>
+    public static readonly DiagnosticDescriptor[] Descriptors =
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = ArgoSymbols.TryCreate(start.Compilation);
-            if (symbols is null || (symbols.HelmV3ReleaseArgs is null && symbols.HelmV4ChartArgs is null))
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(ctx => Analyze(ctx, symbols), OperationKind.ObjectCreation);
-        });
-    }
+        DoNotUseServerAuthModeRule.Descriptor,
+        DoNotDisableServerTlsRule.Descriptor,
+        DoNotDisableSsoRbacRule.Descriptor,
+        DoNotSkipSsoIssuerVerificationRule.Descriptor,
+        RunWorkflowPodsAsNonRootRule.Descriptor,
+        DoNotAutomountWorkflowTokenRule.Descriptor,
+        DoNotRunWorkflowsAsDefaultServiceAccountRule.Descriptor,
+        ServeMetricsSecurelyRule.Descriptor,
+        DoNotEnableDebugSurfacesRule.Descriptor,
+        PinArgoImagesRule.Descriptor,
+    };
 
     /// <summary>True for <c>argo-workflows</c>, <c>argo/argo-workflows</c>, an OCI reference or a path ending in it, or a packaged <c>argo-workflows-1.0.18.tgz</c>.</summary>
     internal static bool IsArgoWorkflowsChart(string chart)
@@ -67,7 +51,7 @@ public sealed class HelmArgoWorkflowsValuesAnalyzer : DiagnosticAnalyzer
             (name.StartsWith(ChartName + "-", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols)
+    public static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var type = creation.Type as INamedTypeSymbol;
@@ -144,7 +128,7 @@ public sealed class HelmArgoWorkflowsValuesAnalyzer : DiagnosticAnalyzer
             if (root.Child("images") is { } images && images.TryGetScalar("tag", out var tag, out var tagEntry) &&
                 tag is string t && t.Trim().Length > 0 && !ReleaseTags.IsReleaseTag(t))
             {
-                Report(PinArgoImagesAnalyzer.Descriptor, tagEntry!.Node, "images.tag", null);
+                Report(PinArgoImagesRule.Descriptor, tagEntry!.Node, "images.tag", null);
             }
         }
 
@@ -157,14 +141,14 @@ public sealed class HelmArgoWorkflowsValuesAnalyzer : DiagnosticAnalyzer
                 {
                     if (item is HelmScalar { Value: string mode } && IsServer(mode))
                     {
-                        Report(DoNotUseServerAuthModeAnalyzer.Descriptor, item.Operation!, "server.authModes", Replacements.Expression("\"client\""));
+                        Report(DoNotUseServerAuthModeRule.Descriptor, item.Operation!, "server.authModes", Replacements.Expression("\"client\""));
                     }
                 }
             }
 
             if (server.TryGetScalar("authMode", out var legacy, out var legacyEntry) && legacy is string legacyMode && IsServer(legacyMode))
             {
-                Report(DoNotUseServerAuthModeAnalyzer.Descriptor, legacyEntry!.Node, "server.authMode", Replacements.Expression("\"client\""));
+                Report(DoNotUseServerAuthModeRule.Descriptor, legacyEntry!.Node, "server.authMode", Replacements.Expression("\"client\""));
             }
 
             if (server.Entry("extraArgs")?.Value is HelmList extraArgs)
@@ -177,12 +161,12 @@ public sealed class HelmArgoWorkflowsValuesAnalyzer : DiagnosticAnalyzer
             {
                 if (secure is false)
                 {
-                    Report(DoNotDisableServerTlsAnalyzer.Descriptor, secureEntry!.Node, "server.secure", Replacements.True);
+                    Report(DoNotDisableServerTlsRule.Descriptor, secureEntry!.Node, "server.secure", Replacements.True);
                 }
             }
             else if (server.IsAbsent("secure"))
             {
-                Report(DoNotDisableServerTlsAnalyzer.Descriptor, _chartNode, "server.secure", null);
+                Report(DoNotDisableServerTlsRule.Descriptor, _chartNode, "server.secure", null);
             }
 
             if (server.Child("sso") is { } sso && sso.Entries.Count > 0)
@@ -191,12 +175,12 @@ public sealed class HelmArgoWorkflowsValuesAnalyzer : DiagnosticAnalyzer
                     sso.Child("rbac") is { } rbac && rbac.TryGetScalar("enabled", out var rbacEnabled, out var rbacEntry) && rbacEnabled is false)
                 {
                     // The chart's default is rbac.enabled: true; only an explicit false is reported.
-                    Report(DoNotDisableSsoRbacAnalyzer.Descriptor, rbacEntry!.Node, "server.sso.rbac.enabled", Replacements.True);
+                    Report(DoNotDisableSsoRbacRule.Descriptor, rbacEntry!.Node, "server.sso.rbac.enabled", Replacements.True);
                 }
 
                 if (sso.TryGetScalar("insecureSkipVerify", out var skip, out var skipEntry) && skip is true)
                 {
-                    Report(DoNotSkipSsoIssuerVerificationAnalyzer.Descriptor, skipEntry!.Node, "server.sso.insecureSkipVerify", Replacements.False);
+                    Report(DoNotSkipSsoIssuerVerificationRule.Descriptor, skipEntry!.Node, "server.sso.insecureSkipVerify", Replacements.False);
                 }
             }
         }
@@ -214,15 +198,15 @@ public sealed class HelmArgoWorkflowsValuesAnalyzer : DiagnosticAnalyzer
                 var next = i + 1 < extraArgs.Items.Count && extraArgs.Items[i + 1] is HelmScalar { Value: string n } ? n.Trim() : null;
                 if (FlagValue(a, "--auth-mode", next) is { } mode && IsServer(mode))
                 {
-                    Report(DoNotUseServerAuthModeAnalyzer.Descriptor, item.Operation!, "server.extraArgs", null);
+                    Report(DoNotUseServerAuthModeRule.Descriptor, item.Operation!, "server.extraArgs", null);
                 }
                 else if (FlagValue(a, "--access-control-allow-origin", next) is { } origin && origin.Trim() == "*")
                 {
-                    Report(DoNotEnableDebugSurfacesAnalyzer.Descriptor, item.Operation!, "server.extraArgs", null);
+                    Report(DoNotEnableDebugSurfacesRule.Descriptor, item.Operation!, "server.extraArgs", null);
                 }
                 else if (FlagValue(a, "--secure", next) is { } secureFlag && secureFlag.Trim().Equals("false", StringComparison.OrdinalIgnoreCase))
                 {
-                    Report(DoNotDisableServerTlsAnalyzer.Descriptor, item.Operation!, "server.extraArgs", null);
+                    Report(DoNotDisableServerTlsRule.Descriptor, item.Operation!, "server.extraArgs", null);
                 }
             }
         }
@@ -253,23 +237,23 @@ public sealed class HelmArgoWorkflowsValuesAnalyzer : DiagnosticAnalyzer
                 {
                     if (securityContext.TryGetScalar("runAsNonRoot", out var nonRoot, out var nonRootEntry) && nonRoot is false)
                     {
-                        Report(RunWorkflowPodsAsNonRootAnalyzer.Descriptor, nonRootEntry!.Node, "controller.workflowDefaults.spec.securityContext.runAsNonRoot", Replacements.True);
+                        Report(RunWorkflowPodsAsNonRootRule.Descriptor, nonRootEntry!.Node, "controller.workflowDefaults.spec.securityContext.runAsNonRoot", Replacements.True);
                     }
 
                     if (securityContext.TryGetScalar("runAsUser", out var user, out var userEntry) && OperationExtensions.ConstantEquals(user, 0))
                     {
-                        Report(RunWorkflowPodsAsNonRootAnalyzer.Descriptor, userEntry!.Node, "controller.workflowDefaults.spec.securityContext.runAsUser", Replacements.Expression("8737"));
+                        Report(RunWorkflowPodsAsNonRootRule.Descriptor, userEntry!.Node, "controller.workflowDefaults.spec.securityContext.runAsUser", Replacements.Expression("8737"));
                     }
                 }
 
                 if (spec.TryGetScalar("automountServiceAccountToken", out var automount, out var automountEntry) && automount is true)
                 {
-                    Report(DoNotAutomountWorkflowTokenAnalyzer.Descriptor, automountEntry!.Node, "controller.workflowDefaults.spec.automountServiceAccountToken", Replacements.False);
+                    Report(DoNotAutomountWorkflowTokenRule.Descriptor, automountEntry!.Node, "controller.workflowDefaults.spec.automountServiceAccountToken", Replacements.False);
                 }
 
                 if (spec.TryGetScalar("serviceAccountName", out var account, out var accountEntry) && account is string a && a.Trim() == "default")
                 {
-                    Report(DoNotRunWorkflowsAsDefaultServiceAccountAnalyzer.Descriptor, accountEntry!.Node, "controller.workflowDefaults.spec.serviceAccountName", null);
+                    Report(DoNotRunWorkflowsAsDefaultServiceAccountRule.Descriptor, accountEntry!.Node, "controller.workflowDefaults.spec.serviceAccountName", null);
                 }
             }
 
@@ -279,13 +263,13 @@ public sealed class HelmArgoWorkflowsValuesAnalyzer : DiagnosticAnalyzer
                 {
                     if (secure is false)
                     {
-                        Report(ServeMetricsSecurelyAnalyzer.Descriptor, secureEntry!.Node, "controller.metricsConfig.secure", Replacements.True);
+                        Report(ServeMetricsSecurelyRule.Descriptor, secureEntry!.Node, "controller.metricsConfig.secure", Replacements.True);
                     }
                 }
                 else if (metrics.TryGetScalar("enabled", out var enabled, out var enabledEntry) && enabled is true && metrics.IsAbsent("secure"))
                 {
                     // Turning the chart's metricsConfig on also writes its default secure: false.
-                    Report(ServeMetricsSecurelyAnalyzer.Descriptor, enabledEntry!.Node, "controller.metricsConfig.secure", null);
+                    Report(ServeMetricsSecurelyRule.Descriptor, enabledEntry!.Node, "controller.metricsConfig.secure", null);
                 }
             }
         }

@@ -6,8 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0015: a security-sensitive workflow field in <c>ArgoControllerArgs.UserOverrideAllowlist</c>.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotReopenSensitiveFieldsAnalyzer : CollectionElementAnalyzer
+internal sealed class DoNotReopenSensitiveFieldsRule : CollectionElementRule
 {
     /// <summary>The fields a template submitter must never override; a test proves it equals the validator's list.</summary>
     internal static readonly string[] SensitiveOverrideFields =
@@ -27,12 +26,12 @@ public sealed class DoNotReopenSensitiveFieldsAnalyzer : CollectionElementAnalyz
         description: ArgoDescriptors.Description(RuleCatalog.UserOverrideAllowlistReopensFields),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.UserOverrideAllowlistReopensFields + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override string? Replacement => ArgoDescriptors.RemoveAssignment;
+    public override string? Replacement => ArgoDescriptors.RemoveAssignment;
 
-    private protected override IPropertySymbol? GetProperty(ArgoSymbols symbols) => ArgoSymbols.Property(symbols.ArgoControllerArgs, "UserOverrideAllowlist");
+    public override IPropertySymbol? GetProperty(ArgoSymbols symbols) => ArgoSymbols.Property(symbols.ArgoControllerArgs, "UserOverrideAllowlist");
 
-    private protected override bool IsInsecure(object? value, ArgoSymbols symbols) =>
+    public override bool IsInsecure(object? value) =>
         value is string field && Array.IndexOf(SensitiveOverrideFields, field.Trim()) >= 0;
 }

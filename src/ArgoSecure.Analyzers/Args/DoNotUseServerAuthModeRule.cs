@@ -5,8 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0003: <c>AuthMode.Server</c> in <c>ArgoServerArgs.AuthModes</c>.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotUseServerAuthModeAnalyzer : CollectionElementAnalyzer
+internal sealed class DoNotUseServerAuthModeRule : CollectionElementRule
 {
     private const int ServerAuthMode = 2; // ArgoSecure.AuthMode.Server
 
@@ -20,11 +19,11 @@ public sealed class DoNotUseServerAuthModeAnalyzer : CollectionElementAnalyzer
         description: ArgoDescriptors.Description(RuleCatalog.ServerAuthMode),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.ServerAuthMode + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override string? Replacement => Replacements.Member("ArgoSecure.AuthMode", "Client");
+    public override string? Replacement => Replacements.Member("ArgoSecure.AuthMode", "Client");
 
-    private protected override IPropertySymbol? GetProperty(ArgoSymbols symbols) => ArgoSymbols.Property(symbols.ArgoServerArgs, "AuthModes");
+    public override IPropertySymbol? GetProperty(ArgoSymbols symbols) => ArgoSymbols.Property(symbols.ArgoServerArgs, "AuthModes");
 
-    private protected override bool IsInsecure(object? value, ArgoSymbols symbols) => OperationExtensions.ConstantEquals(value, ServerAuthMode);
+    public override bool IsInsecure(object? value) => OperationExtensions.ConstantEquals(value, ServerAuthMode);
 }

@@ -6,8 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0017: <c>Pprof = true</c> or a CORS origin <c>*</c>.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotEnableDebugSurfacesAnalyzer : InsecurePropertyValueAnalyzer
+internal sealed class DoNotEnableDebugSurfacesRule : PropertyRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.DebugSurfaceEnabled,
@@ -19,9 +18,9 @@ public sealed class DoNotEnableDebugSurfacesAnalyzer : InsecurePropertyValueAnal
         description: ArgoDescriptors.Description(RuleCatalog.DebugSurfaceEnabled),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.DebugSurfaceEnabled + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
         checks.Add(new PropertyCheck(symbols.ArgoControllerArgs, "Pprof", Replacements.IsTrue, Replacements.False));
         checks.Add(new PropertyCheck(symbols.ArgoServerArgs, "AccessControlAllowOrigin", v => v is string s && s.Trim() == "*", ArgoDescriptors.RemoveAssignment));

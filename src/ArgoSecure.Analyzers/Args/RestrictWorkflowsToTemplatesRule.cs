@@ -6,8 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>ARGO0010: <c>TemplateReferencing.None</c> lets submitters run any pod spec.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RestrictWorkflowsToTemplatesAnalyzer : InsecurePropertyValueAnalyzer
+internal sealed class RestrictWorkflowsToTemplatesRule : PropertyRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = new(
         RuleCatalog.NoWorkflowRestrictions,
@@ -19,9 +18,9 @@ public sealed class RestrictWorkflowsToTemplatesAnalyzer : InsecurePropertyValue
         description: ArgoDescriptors.Description(RuleCatalog.NoWorkflowRestrictions),
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.NoWorkflowRestrictions + ".md");
 
-    private protected override DiagnosticDescriptor Rule => Descriptor;
+    public override DiagnosticDescriptor Rule => Descriptor;
 
-    private protected override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
+    public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
         checks.Add(new PropertyCheck(symbols.ArgoControllerArgs, "TemplateReferencing", v => OperationExtensions.ConstantEquals(v, 0), Replacements.Member("ArgoSecure.TemplateReferencing", "Secure")));
     }
