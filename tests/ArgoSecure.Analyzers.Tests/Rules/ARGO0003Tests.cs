@@ -1,5 +1,5 @@
-using ArgoSecure.CodeFixes;
 using ArgoSecure.Analyzers.Tests.Verifiers;
+using ArgoSecure.CodeFixes;
 using VerifyCS = ArgoSecure.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     ArgoSecure.Analyzers.ArgsHardenedValuesAnalyzer,
     ArgoSecure.CodeFixes.UseClientAuthModeCodeFixProvider>;
