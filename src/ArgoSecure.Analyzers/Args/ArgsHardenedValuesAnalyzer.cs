@@ -87,6 +87,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         private readonly Dictionary<IPropertySymbol, List<(PropertyRule Rule, PropertyCheck Check)>> _properties = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IPropertySymbol, CollectionElementRule> _lists = new(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> _initializerTypes = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<IPropertySymbol> _scopes = new(SymbolEqualityComparer.Default);
 
         public Table(ArgoSymbols symbols)
         {
@@ -124,6 +125,14 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
                     _initializerTypes.Add(type);
                 }
             }
+
+            foreach (var type in new[] { symbols.ArgoControllerArgs, symbols.ArgoServerArgs })
+            {
+                if (ArgoSymbols.Property(type, "Scope") is { } scope)
+                {
+                    _scopes.Add(scope);
+                }
+            }
         }
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
@@ -146,6 +155,11 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             if (_lists.TryGetValue(property, out var listRule))
             {
                 listRule.ReportElements(context, assignment.Value, property);
+            }
+
+            if (_scopes.Contains(property))
+            {
+                ManagedNamespaceIsControllerNamespaceRule.AnalyzeAssignment(context, _symbols, assignment, property);
             }
         }
 

@@ -61,6 +61,54 @@ internal static class ManagedNamespaceIsControllerNamespaceRule
         }
     }
 
+    /// <summary>
+    /// Reports <c>local.Scope = InstallScope.Namespaced(ns)</c> outside an initializer when the local was created in the
+    /// same body with a known namespace (its initializer's, or the default) that equals <c>ns</c>, and nothing else in
+    /// the body assigns its <c>Namespace</c>. Anything else is left to validation.
+    /// </summary>
+    public static void AnalyzeAssignment(OperationAnalysisContext context, ArgoSymbols symbols, ISimpleAssignmentOperation assignment, IPropertySymbol scopeProperty)
+    {
+        if (assignment.Parent is IObjectOrCollectionInitializerOperation ||
+            NamespacedArgument(assignment.Value, symbols)?.ConstantString() is not { } managed ||
+            assignment.Target is not IPropertyReferenceOperation { Instance: ILocalReferenceOperation local })
+        {
+            return;
+        }
+
+        var namespaceProperty = ArgoSymbols.Property(scopeProperty.ContainingType, "Namespace");
+        IOperation root = assignment;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        string? ns = null;
+        foreach (var operation in root.SelfAndDescendants())
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
+            {
+                var value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                if (value?.WithoutConversions() is not IObjectCreationOperation creation)
+                {
+                    return; // Made elsewhere: its namespace is not knowable here.
+                }
+
+                ns = creation.Initializer is null ? DefaultNamespace : NamespaceOf(creation.Initializer, namespaceProperty);
+            }
+            else if (operation is ISimpleAssignmentOperation other && !ReferenceEquals(other, assignment) &&
+                     other.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation otherLocal } target &&
+                     SymbolEqualityComparer.Default.Equals(otherLocal.Local, local.Local) && target.Property.Is(namespaceProperty))
+            {
+                return; // The namespace changes in this body: order and branches would need flow analysis.
+            }
+        }
+
+        if (ns is not null && string.Equals(ns, managed, System.StringComparison.Ordinal))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), scopeProperty.ContainingType.Name + ".Scope"));
+        }
+    }
+
     /// <summary>The namespace an initializer gives, the default when it gives none, null when it is not a constant.</summary>
     internal static string? NamespaceOf(IObjectOrCollectionInitializerOperation initializer, IPropertySymbol? property)
     {

@@ -49,6 +49,27 @@ public sealed class ARGO0001ManagedNamespaceIsControllerNamespaceTests
             """));
 
     [Fact]
+    public Task Assignment_ToALocalCreatedWithTheDefaultNamespace_Reports() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""
+            var c = new ArgoControllerArgs();
+                    c.Scope = {|ARGO0001:InstallScope.Namespaced("argo")|};
+                    var s = new ArgoServerArgs { Namespace = "ops" };
+                    s.Scope = {|ARGO0001:InstallScope.Namespaced("ops")|};
+            """));
+
+    [Fact]
+    public Task Assignment_WhenTheNamespaceIsNotKnowable_NoDiagnostic() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""
+            var c = new ArgoControllerArgs();
+                    c.Namespace = Get<string>();
+                    c.Scope = InstallScope.Namespaced("argo");
+                    var d = Get<ArgoControllerArgs>();
+                    d.Scope = InstallScope.Namespaced("argo");
+                    var e = new ArgoControllerArgs { Namespace = Get<string>() };
+                    e.Scope = InstallScope.Namespaced("argo");
+            """));
+
+    [Fact]
     public Task LoneNamespacedWorkflowNamespace_Reports() =>
         VerifyCS.VerifyAnalyzerAsync(Wrap("""var n = new WorkflowNamespaceArgs { {|ARGO0001:Name = "argo"|}, Scope = InstallScope.Namespaced("argo") };"""));
 
