@@ -76,33 +76,13 @@ internal static class ManagedNamespaceIsControllerNamespaceRule
         }
 
         var namespaceProperty = ArgoSymbols.Property(scopeProperty.ContainingType, "Namespace");
-        IOperation root = assignment;
-        while (root.Parent is not null)
+        var creation = OperationExtensions.CreationOfLocal(assignment, local.Local, new[] { namespaceProperty }, assignment, out var namespaceChanged);
+        if (creation is null || namespaceChanged)
         {
-            root = root.Parent;
+            return; // Made elsewhere, or its namespace changes in this body (order and branches would need flow analysis).
         }
 
-        string? ns = null;
-        foreach (var operation in root.SelfAndDescendants())
-        {
-            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
-            {
-                var value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-                if (value?.WithoutConversions() is not IObjectCreationOperation creation)
-                {
-                    return; // Made elsewhere: its namespace is not knowable here.
-                }
-
-                ns = creation.Initializer is null ? DefaultNamespace : NamespaceOf(creation.Initializer, namespaceProperty);
-            }
-            else if (operation is ISimpleAssignmentOperation other && !ReferenceEquals(other, assignment) &&
-                     other.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation otherLocal } target &&
-                     SymbolEqualityComparer.Default.Equals(otherLocal.Local, local.Local) && target.Property.Is(namespaceProperty))
-            {
-                return; // The namespace changes in this body: order and branches would need flow analysis.
-            }
-        }
-
+        var ns = creation.Initializer is null ? DefaultNamespace : NamespaceOf(creation.Initializer, namespaceProperty);
         if (ns is not null && string.Equals(ns, managed, System.StringComparison.Ordinal))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), scopeProperty.ContainingType.Name + ".Scope"));

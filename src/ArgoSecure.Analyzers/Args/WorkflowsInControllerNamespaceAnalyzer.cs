@@ -74,11 +74,28 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         {
             if (context.Operation is ISimpleAssignmentOperation assignment)
             {
-                // controller.Namespace = "platform" outside an initializer (initializers are read below).
-                if (assignment.Parent is not IObjectOrCollectionInitializerOperation && assignment.AssignedProperty().Is(_controllerNamespace) &&
-                    assignment.Value.ConstantString() is { } ns)
+                if (assignment.Parent is IObjectOrCollectionInitializerOperation)
                 {
+                    return; // Initializers are read below.
+                }
+
+                var assigned = assignment.AssignedProperty();
+                if (assigned.Is(_controllerNamespace) && assignment.Value.ConstantString() is { } ns)
+                {
+                    // controller.Namespace = "platform"
                     _controllerNamespaces.TryAdd(ns, true);
+                }
+                else if (assigned.Is(_name) && assignment.Value.ConstantString() is { Length: > 0 } name &&
+                         assignment.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation local })
+                {
+                    // namespaceArgs.Name = "argo" on a local made in this body whose ControllerNamespace and Scope are
+                    // the defaults (not set in its initializer nor assigned in this body).
+                    var creation = OperationExtensions.CreationOfLocal(assignment, local.Local, new[] { _ownControllerNamespace, _scope }, assignment, out var changed);
+                    if (creation is not null && !changed && creation.Initializer.ValueOf(_ownControllerNamespace) is null &&
+                        creation.Initializer.ValueOf(_scope) is null)
+                    {
+                        _candidates.Add((name, null, assignment.Syntax.GetLocation()));
+                    }
                 }
 
                 return;

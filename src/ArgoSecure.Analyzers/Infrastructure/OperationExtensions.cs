@@ -155,4 +155,40 @@ internal static class OperationExtensions
             return false;
         }
     }
+
+    /// <summary>
+    /// The <c>new T(...)</c> that initializes <paramref name="local"/> in the body that contains <paramref name="from"/>
+    /// (null when it is made elsewhere), and whether a simple assignment other than <paramref name="except"/> in that
+    /// body writes one of <paramref name="watched"/> on the local.
+    /// </summary>
+    public static IObjectCreationOperation? CreationOfLocal(IOperation from, ILocalSymbol local, IPropertySymbol?[] watched, IOperation except, out bool watchedAssigned)
+    {
+        var root = from;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        IObjectCreationOperation? creation = null;
+        watchedAssigned = false;
+        foreach (var operation in root.SelfAndDescendants())
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            {
+                var value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                creation = value?.WithoutConversions() as IObjectCreationOperation;
+            }
+            else if (operation is ISimpleAssignmentOperation other && !ReferenceEquals(other, except) &&
+                     other.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation otherLocal } target &&
+                     SymbolEqualityComparer.Default.Equals(otherLocal.Local, local))
+            {
+                foreach (var property in watched)
+                {
+                    watchedAssigned |= target.Property.Is(property);
+                }
+            }
+        }
+
+        return creation;
+    }
 }

@@ -67,6 +67,25 @@ public sealed class ARGO0002WorkflowsInControllerNamespaceTests
             """private const string Ns = "infra";"""));
 
     [Fact]
+    public Task AssignmentToALocal_Reports() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""
+            var n = new WorkflowNamespaceArgs();
+                    [|n.Name = "argo"|];
+            """));
+
+    [Fact]
+    public Task AssignmentWithItsOwnControllerNamespace_NoDiagnostic() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""
+            var n = new WorkflowNamespaceArgs();
+                    n.ControllerNamespace = "platform";
+                    n.Name = "argo";
+                    var m = new WorkflowNamespaceArgs { ControllerNamespace = "platform" };
+                    m.Name = "argo";
+                    var p = Get<WorkflowNamespaceArgs>();
+                    p.Name = "argo";
+            """));
+
+    [Fact]
     public Task NonConstantValue_NoDiagnostic() =>
         VerifyCS.VerifyAnalyzerAsync(Wrap("""
             var a = new WorkflowNamespaceArgs { Name = Get<string>() };
