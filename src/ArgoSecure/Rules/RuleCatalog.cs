@@ -22,6 +22,31 @@ enum RuleSeverity
     Error = 2,
 }
 
+/// <summary>Where a rule is checked.</summary>
+[System.Flags]
+#if ARGOSECURE_ANALYZERS
+internal
+#else
+public
+#endif
+enum RuleChecks
+{
+    /// <summary>Nowhere (not used by the catalogue).</summary>
+    None = 0,
+
+    /// <summary>Args validation (components, <c>argosecure render</c>).</summary>
+    Validation = 1,
+
+    /// <summary>The Roslyn analyzers.</summary>
+    Analyzers = 2,
+
+    /// <summary><c>argosecure audit</c> of existing manifests.</summary>
+    Audit = 4,
+
+    /// <summary>Validation, analyzers and audit.</summary>
+    All = Validation | Analyzers | Audit,
+}
+
 /// <summary>One insecure choice, with the ID shared by validation, the analyzers, the audit and the docs.</summary>
 #if ARGOSECURE_ANALYZERS
 internal
@@ -31,8 +56,9 @@ public
 sealed class Rule
 {
     /// <summary>Creates a rule.</summary>
-    public Rule(string id, string title, RuleSeverity severity, string description, string source)
+    public Rule(string id, string title, RuleSeverity severity, string description, string source, RuleChecks checkedBy = RuleChecks.All)
     {
+        CheckedBy = checkedBy;
         Id = id;
         Title = title;
         Severity = severity;
@@ -54,6 +80,9 @@ sealed class Rule
 
     /// <summary>Where Argo documents the hardening (a page of the Argo Workflows docs).</summary>
     public string Source { get; }
+
+    /// <summary>Where the rule is checked: rules about workflow specs and existing manifests only by the audit.</summary>
+    public RuleChecks CheckedBy { get; }
 
     /// <summary>The category, as the .NET analyzers name it.</summary>
     public string Category { get; } = RuleCatalog.Category;
@@ -235,17 +264,20 @@ static class RuleCatalog
             "Do not patch workflow pods with podSpecPatch",
             RuleSeverity.Warning,
             "A podSpecPatch rewrites the whole pod after Argo built it, so it can add host mounts, privileges or another service account that nobody reviews.",
-            "docs/security.md, docs/workflow-restrictions.md, docs/fields.md (podSpecPatch)"),
+            "docs/security.md, docs/workflow-restrictions.md, docs/fields.md (podSpecPatch)",
+            RuleChecks.Audit),
         new(WorkflowHostNamespaces,
             "Do not share the node's network, PID or IPC namespace with workflow pods",
             RuleSeverity.Error, // why: a host namespace lets user code see and reach everything on the node, as Pod Security 'baseline' forbids.
             "A workflow pod in the host's network, PID or IPC namespace can reach node-local services and other pods' processes.",
-            "docs/security.md (Workflow Pod Permissions), docs/fields.md (hostNetwork)"),
+            "docs/security.md (Workflow Pod Permissions), docs/fields.md (hostNetwork)",
+            RuleChecks.Audit),
         new(WorkflowPrivilegedContainer,
             "Do not run privileged or privilege-escalating workflow containers",
             RuleSeverity.Error, // why: a privileged container is root on the node, as Pod Security 'baseline' forbids.
             "A privileged container, or one allowed to escalate privileges, can take over the node it runs on.",
-            "docs/workflow-pod-security-context.md, docs/security.md (Workflow Pod Permissions)"),
+            "docs/workflow-pod-security-context.md, docs/security.md (Workflow Pod Permissions)",
+            RuleChecks.Audit),
     };
 
     private static readonly Dictionary<string, Rule> ById = CreateIndex();

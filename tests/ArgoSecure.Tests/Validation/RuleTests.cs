@@ -59,7 +59,7 @@ public class RuleTests
     public void EveryArgsRuleOfTheCatalogue_HasACase()
     {
         // Rules only an audit of existing manifests can decide have no Args to break them.
-        var argsRules = RuleCatalog.All.Select(r => r.Id).Where(id => string.CompareOrdinal(id, "ARGO0018") <= 0);
+        var argsRules = RuleCatalog.All.Where(r => r.CheckedBy.HasFlag(RuleChecks.Validation)).Select(r => r.Id);
         Assert.Equal(argsRules, InsecureCases.Keys.Select(k => k.Id).Order(StringComparer.Ordinal));
     }
 

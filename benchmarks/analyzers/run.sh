@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Measures what the ARGO analyzers add to compile time. Not a test: run it by hand and copy the figures
+# into docs/performance.md.
+#
+#   benchmarks/analyzers/run.sh [files=2400] [repetitions=3]
+#
+# 1. builds ArgoSecure and ArgoSecure.Analyzers (Release);
+# 2. generates out/argo (ArgoSecure Args + Pulumi look-alike infra code + ordinary C#) and out/plain
+#    (ordinary C# only, referencing neither library);
+# 3. for each project, rebuilds it (compile only, no dependencies) with and without the analyzers,
+#    interleaved, and reports the median wall time and the median and minimum Csc task time;
+# 4. one extra build with -p:ReportAnalyzer=true gives the time of each analyzer.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+files="${1:-2400}"
+reps="${2:-3}"
+out="$here/out"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 MSBUILDDISABLENODEREUSE=1
+
+dotnet build "$root/src/ArgoSecure/ArgoSecure.csproj" -c Release -nologo -v:q -nodeReuse:false >/dev/null
+dotnet build "$root/src/ArgoSecure.Analyzers/ArgoSecure.Analyzers.csproj" -c Release -nologo -v:q -nodeReuse:false >/dev/null
+argo_dll="$root/src/ArgoSecure/bin/Release/net8.0/ArgoSecure.dll"
+analyzers_dll="$root/src/ArgoSecure.Analyzers/bin/Release/netstandard2.0/ArgoSecure.Analyzers.dll"
+
+rm -rf "$out"
+python3 "$here/generate.py" "$files"
+props=(-p:ArgoSecureDll="$argo_dll" -p:ArgoAnalyzersDll="$analyzers_dll")
+
+for project in argo plain; do
+  dotnet restore "$out/$project/Bench.csproj" -nologo -v:q >/dev/null
+done
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+measure() { # project useAnalyzers -> prints "wall_ms csc_ms"
+  local project="$1" use="$2" log start end
+  log="$out/$project-$use.log"
+  start=$(date +%s%N)
+  dotnet build "$out/$project/Bench.csproj" -t:Rebuild --no-restore -nologo -nodeReuse:false -c Release \
+    -p:UseArgoAnalyzers="$use" "${props[@]}" -clp:PerformanceSummary -v:m >"$log" 2>&1
+  end=$(date +%s%N)
+  local csc
+  csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s' "$log" | tail -1 | awk '{print $1}')
+  echo "$(( (end - start) / 1000000 )) ${csc:-0}"
+}
+
+printf '%-6s %-10s %10s %10s %10s\n' project analyzers wall_med csc_med csc_min
+for project in argo plain; do
+  measure "$project" false >/dev/null # warm-up
+  declare -A walls=() cscs=()
+  # Interleave with/without so that load from other users drifts over both alike.
+  for _ in $(seq "$reps"); do
+    for use in false true; do
+      read -r wall csc < <(measure "$project" "$use")
+      walls[$use]+="$wall "; cscs[$use]+="$csc "
+    done
+  done
+  for use in false true; do
+    w=$(printf '%s\n' ${walls[$use]} | median); c=$(printf '%s\n' ${cscs[$use]} | median)
+    m=$(printf '%s\n' ${cscs[$use]} | sort -n | head -1)
+    printf '%-6s %-10s %10s %10s %10s   (csc runs: %s)\n' "$project" "$use" "$w" "$c" "$m" "${cscs[$use]}"
+  done
+  unset walls cscs
+done
+
+echo
+echo "Per-analyzer time (argo project, -p:ReportAnalyzer=true):"
+dotnet build "$out/argo/Bench.csproj" -t:Rebuild --no-restore -nologo -nodeReuse:false -c Release \
+  -p:UseArgoAnalyzers=true "${props[@]}" -p:ReportAnalyzer=true -v:d >"$out/report-analyzer.log" 2>&1
+grep -E 'Total analyzer execution time' "$out/report-analyzer.log" | sed 's/^ *//' | head -1
+grep -E '^\s*[<0-9.]+\s+[<0-9]+\s+[A-Za-z].*(, Version=|ArgoSecure\.Analyzers\.)' "$out/report-analyzer.log" | sed 's/^ *//' | sort -u -k3 | sort -t' ' -k1,1 -g -r | head -40
+echo
+echo "Diagnostics in the argo project: $(grep -c 'warning ARGO' "$out/argo-true.log" || true) ARGO warnings in the last log"

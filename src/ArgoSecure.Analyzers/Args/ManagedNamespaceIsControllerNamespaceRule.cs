@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using ArgoSecure.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ArgoSecure.Analyzers;
+
+/// <summary>
+/// ARGO0001: <c>Scope = InstallScope.Namespaced("argo")</c> where the object's namespace (set in the same
+/// initializer, or the default <c>argo</c>) is that same namespace; and a lone namespaced
+/// <c>WorkflowNamespaceArgs</c> named after its controller's namespace.
+/// </summary>
+internal static class ManagedNamespaceIsControllerNamespaceRule
+{
+    /// <summary>The default namespace of the controller and the server (<c>ArgoControllerArgs.DefaultNamespace</c>).</summary>
+    internal const string DefaultNamespace = "argo";
+
+    internal static readonly DiagnosticDescriptor Rule = new(
+        RuleCatalog.ManagedNamespaceIsControllerNamespace,
+        ArgoDescriptors.Title(RuleCatalog.ManagedNamespaceIsControllerNamespace),
+        ArgoDescriptors.Message(RuleCatalog.ManagedNamespaceIsControllerNamespace),
+        RuleCatalog.Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: ArgoDescriptors.Description(RuleCatalog.ManagedNamespaceIsControllerNamespace),
+        helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.ManagedNamespaceIsControllerNamespace + ".md");
+
+    /// <summary>Reports a namespace install of the object's own namespace in one initializer.</summary>
+    public static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols, ITypeSymbol type, IObjectOrCollectionInitializerOperation initializer)
+    {
+        if (type.IsOrDerives(symbols.ArgoControllerArgs) || type.IsOrDerives(symbols.ArgoServerArgs))
+        {
+            var named = (INamedTypeSymbol)type;
+            var scope = initializer.ValueOf(ArgoSymbols.Property(named, "Scope"));
+            if (NamespacedArgument(scope, symbols) is not { } managed || managed.ConstantString() is not { } managedName)
+            {
+                return;
+            }
+
+            var ns = NamespaceOf(initializer, ArgoSymbols.Property(named, "Namespace"));
+            if (ns is not null && string.Equals(ns, managedName, System.StringComparison.Ordinal))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, scope!.Syntax.GetLocation(), type.Name + ".Scope"));
+            }
+        }
+        else if (type.IsOrDerives(symbols.WorkflowNamespaceArgs))
+        {
+            var named = (INamedTypeSymbol)type;
+            if (NamespacedArgument(initializer.ValueOf(ArgoSymbols.Property(named, "Scope")), symbols) is null)
+            {
+                return;
+            }
+
+            var nameValue = initializer.ValueOf(ArgoSymbols.Property(named, "Name"));
+            var controllerNamespace = NamespaceOf(initializer, ArgoSymbols.Property(named, "ControllerNamespace"));
+            if (nameValue.ConstantString() is { } name && controllerNamespace is not null && string.Equals(name, controllerNamespace, System.StringComparison.Ordinal))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, nameValue!.Parent?.Syntax.GetLocation() ?? nameValue.Syntax.GetLocation(), type.Name + ".Name"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports <c>local.Scope = InstallScope.Namespaced(ns)</c> outside an initializer when the local was created in the
+    /// same body with a known namespace (its initializer's, or the default) that equals <c>ns</c>, and nothing else in
+    /// the body assigns its <c>Namespace</c>. Anything else is left to validation.
+    /// </summary>
+    public static void AnalyzeAssignment(OperationAnalysisContext context, ArgoSymbols symbols, ISimpleAssignmentOperation assignment, IPropertySymbol scopeProperty)
+    {
+        if (assignment.Parent is IObjectOrCollectionInitializerOperation ||
+            NamespacedArgument(assignment.Value, symbols)?.ConstantString() is not { } managed ||
+            assignment.Target is not IPropertyReferenceOperation { Instance: ILocalReferenceOperation local })
+        {
+            return;
+        }
+
+        var namespaceProperty = ArgoSymbols.Property(scopeProperty.ContainingType, "Namespace");
+        var creation = OperationExtensions.CreationOfLocal(assignment, local.Local, new[] { namespaceProperty }, assignment, out var namespaceChanged);
+        if (creation is null || namespaceChanged)
+        {
+            return; // Made elsewhere, or its namespace changes in this body (order and branches would need flow analysis).
+        }
+
+        var ns = creation.Initializer is null ? DefaultNamespace : NamespaceOf(creation.Initializer, namespaceProperty);
+        if (ns is not null && string.Equals(ns, managed, System.StringComparison.Ordinal))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), scopeProperty.ContainingType.Name + ".Scope"));
+        }
+    }
+
+    /// <summary>The namespace an initializer gives, the default when it gives none, null when it is not a constant.</summary>
+    internal static string? NamespaceOf(IObjectOrCollectionInitializerOperation initializer, IPropertySymbol? property)
+    {
+        var value = initializer.ValueOf(property);
+        return value is null ? DefaultNamespace : value.ConstantString();
+    }
+
+    /// <summary>The argument of <c>InstallScope.Namespaced(x)</c>, or null when the value is not that call.</summary>
+    internal static IOperation? NamespacedArgument(IOperation? scope, ArgoSymbols symbols) =>
+        scope?.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "Namespaced", Arguments.Length: 1 } invocation &&
+        SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.InstallScope)
+            ? invocation.Arguments[0].Value
+            : null;
+}

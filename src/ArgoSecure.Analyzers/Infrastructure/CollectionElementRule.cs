@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ArgoSecure.Analyzers;
+
+/// <summary>
+/// Rules about a constant element of a list property of the Args: <c>AuthModes = { AuthMode.Server }</c>,
+/// <c>AuthModes = [AuthMode.Server]</c>, <c>new List&lt;AuthMode&gt; { … }</c>, <c>args.AuthModes.Add(…)</c>.
+/// </summary>
+internal abstract class CollectionElementRule
+{
+    /// <summary>The rule's descriptor.</summary>
+    public abstract DiagnosticDescriptor Rule { get; }
+
+    /// <summary>The list property, or null when the compilation does not have it.</summary>
+    public abstract IPropertySymbol? GetProperty(ArgoSymbols symbols);
+
+    /// <summary>True when a constant element is insecure.</summary>
+    public abstract bool IsInsecure(object? value);
+
+    /// <summary>What the code fix writes instead of the element, or null.</summary>
+    public abstract string? Replacement { get; }
+
+    /// <summary>Reports the insecure constant elements of a value given to the list property.</summary>
+    public void ReportElements(OperationAnalysisContext context, IOperation value, IPropertySymbol property)
+    {
+        foreach (var element in CollectionElements.Of(value))
+        {
+            if (element.TryGetConstant(out var constant) && IsInsecure(constant))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, element.Syntax.GetLocation(), ArgoDescriptors.Replace(Replacement),
+                    property.ContainingType.Name + "." + property.Name));
+            }
+        }
+    }
+}
+
+/// <summary>Finds the element expressions of a list value: collection and array initializers, collection expressions, an Add argument.</summary>
+internal static class CollectionElements
+{
+    /// <summary>The outermost operation of each element expression below <paramref name="value"/>.</summary>
+    public static List<IOperation> Of(IOperation value)
+    {
+        var result = new List<IOperation>();
+        var seen = new HashSet<SyntaxNode>();
+        foreach (var operation in value.SelfAndDescendants())
+        {
+            // In a collection initializer the implicit Add call, its argument and a params array have the element's syntax: look inside.
+            if (operation is IArgumentOperation or IInvocationOperation { IsImplicit: true } or
+                IArrayCreationOperation { IsImplicit: true } or IArrayInitializerOperation { IsImplicit: true })
+            {
+                continue;
+            }
+
+            // A conversion and its operand share the syntax: keep the outermost only.
+            if (seen.Add(operation.Syntax) && IsElement(operation, value))
+            {
+                result.Add(operation);
+            }
+        }
+
+        // SelfAndDescendants walks a stack; report in source order.
+        result.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+        return result;
+    }
+
+    private static bool IsElement(IOperation operation, IOperation root)
+    {
+        if (operation.Syntax is not ExpressionSyntax expression)
+        {
+            return false;
+        }
+
+        return expression.Parent switch
+        {
+            ExpressionElementSyntax => true,
+            InitializerExpressionSyntax init => init.IsKind(SyntaxKind.CollectionInitializerExpression) || init.IsKind(SyntaxKind.ArrayInitializerExpression),
+            ArgumentSyntax => ReferenceEquals(operation, root),
+            _ => false,
+        };
+    }
+}

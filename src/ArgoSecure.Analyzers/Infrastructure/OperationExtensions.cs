@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ArgoSecure.Analyzers;
+
+/// <summary>Small helpers over IOperation shared by the analyzers.</summary>
+internal static class OperationExtensions
+{
+    /// <summary>The operation without the implicit or explicit conversions around it.</summary>
+    public static IOperation WithoutConversions(this IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The compile-time constant of a value (a literal, a const field or local, an enum member), looking through conversions.</summary>
+    public static bool TryGetConstant(this IOperation? operation, out object? value)
+    {
+        while (operation is not null)
+        {
+            if (operation.ConstantValue.HasValue)
+            {
+                value = operation.ConstantValue.Value;
+                return true;
+            }
+
+            operation = operation is IConversionOperation conversion ? conversion.Operand : null;
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>The constant string of a value, or null when it is not a constant string.</summary>
+    public static string? ConstantString(this IOperation? operation) =>
+        operation.TryGetConstant(out var value) ? value as string : null;
+
+    /// <summary>The property an assignment writes, when its target is a property (not an indexer).</summary>
+    public static IPropertySymbol? AssignedProperty(this IAssignmentOperation assignment) =>
+        assignment.Target is IPropertyReferenceOperation reference && reference.Arguments.Length == 0 ? reference.Property : null;
+
+    /// <summary>True when <paramref name="property"/> is <paramref name="expected"/> (or its original definition is).</summary>
+    public static bool Is(this IPropertySymbol? property, IPropertySymbol? expected) =>
+        property is not null && expected is not null &&
+        (SymbolEqualityComparer.Default.Equals(property, expected) || SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, expected));
+
+    /// <summary>True when the type is (or derives from) <paramref name="expected"/>.</summary>
+    public static bool IsOrDerives(this ITypeSymbol? type, INamedTypeSymbol? expected)
+    {
+        if (expected is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, expected) || SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, expected))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The property values set by an object initializer, in source order: simple assignments to a property
+    /// of the initialized object, and nested member initializers (<c>Tls = { Enabled = false }</c>).
+    /// </summary>
+    public static IEnumerable<(IPropertySymbol Property, IOperation Value, IOperation Node)> PropertyValues(this IObjectOrCollectionInitializerOperation? initializer)
+    {
+        if (initializer is null)
+        {
+            yield break;
+        }
+
+        foreach (var child in initializer.Initializers)
+        {
+            switch (child)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.AssignedProperty() is { } property:
+                    yield return (property, assignment.Value, assignment);
+                    break;
+                case IMemberInitializerOperation member when member.InitializedMember is IPropertyReferenceOperation reference:
+                    yield return (reference.Property, member.Initializer, member);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The value given to <paramref name="property"/> in an initializer, or null when the initializer does not set it.</summary>
+    public static IOperation? ValueOf(this IObjectOrCollectionInitializerOperation? initializer, IPropertySymbol? property)
+    {
+        IOperation? found = null;
+        foreach (var (p, value, _) in initializer.PropertyValues())
+        {
+            if (p.Is(property))
+            {
+                found = value;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The initializer of an object being created, looking through conversions.</summary>
+    public static IObjectOrCollectionInitializerOperation? CreationInitializer(this IOperation? operation) =>
+        operation?.WithoutConversions() switch
+        {
+            IObjectCreationOperation creation => creation.Initializer,
+            IObjectOrCollectionInitializerOperation initializer => initializer,
+            _ => null,
+        };
+
+    /// <summary>Every operation below <paramref name="operation"/>, itself included.</summary>
+    public static IEnumerable<IOperation> SelfAndDescendants(this IOperation operation)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(operation);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            yield return current;
+            foreach (var child in current.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>Compares two constants as numbers when both are numeric, else with Equals.</summary>
+    public static bool ConstantEquals(object? value, long expected)
+    {
+        try
+        {
+            return value is IConvertible convertible && value is not string && value is not bool &&
+                convertible.ToInt64(System.Globalization.CultureInfo.InvariantCulture) == expected;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        catch (InvalidCastException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The <c>new T(...)</c> that initializes <paramref name="local"/> in the body that contains <paramref name="from"/>
+    /// (null when it is made elsewhere), and whether a simple assignment other than <paramref name="except"/> in that
+    /// body writes one of <paramref name="watched"/> on the local.
+    /// </summary>
+    public static IObjectCreationOperation? CreationOfLocal(IOperation from, ILocalSymbol local, IPropertySymbol?[] watched, IOperation except, out bool watchedAssigned)
+    {
+        var root = from;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        IObjectCreationOperation? creation = null;
+        watchedAssigned = false;
+        foreach (var operation in root.SelfAndDescendants())
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            {
+                var value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                creation = value?.WithoutConversions() as IObjectCreationOperation;
+            }
+            else if (operation is ISimpleAssignmentOperation other && !ReferenceEquals(other, except) &&
+                     other.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation otherLocal } target &&
+                     SymbolEqualityComparer.Default.Equals(otherLocal.Local, local))
+            {
+                foreach (var property in watched)
+                {
+                    watchedAssigned |= target.Property.Is(property);
+                }
+            }
+        }
+
+        return creation;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ArgoSecure.Analyzers;
+
+/// <summary>
+/// Raw Pulumi.Kubernetes code that installs Argo another way: a Helm release or chart of <c>argo-workflows</c>
+/// (<see cref="HelmArgoWorkflowsValuesRule"/>), a ConfigFile/ConfigGroup of the quick-start manifests
+/// (<see cref="QuickStartManifestRule"/>), a binding of <c>cluster-admin</c> to argo-server
+/// (<see cref="ServerClusterAdminBindingRule"/>). One callback per object creation, dispatched by the Args type.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(HelmArgoWorkflowsValuesRule.Descriptors).Add(DoNotOverPrivilegeServerRule.Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = ArgoSymbols.TryCreate(start.Compilation);
+            if (symbols is null || !symbols.HasPulumiKubernetes)
+            {
+                return;
+            }
+
+            var dispatch = new Dictionary<INamedTypeSymbol, System.Action<OperationAnalysisContext, ArgoSymbols>>(SymbolEqualityComparer.Default);
+            void Add(INamedTypeSymbol? type, System.Action<OperationAnalysisContext, ArgoSymbols> analyze)
+            {
+                if (type is not null)
+                {
+                    dispatch[type] = analyze;
+                }
+            }
+
+            Add(symbols.HelmV3ReleaseArgs, HelmArgoWorkflowsValuesRule.Analyze);
+            Add(symbols.HelmV4ChartArgs, HelmArgoWorkflowsValuesRule.Analyze);
+            Add(symbols.YamlV2ConfigFileArgs, QuickStartManifestRule.Analyze);
+            Add(symbols.YamlV2ConfigGroupArgs, QuickStartManifestRule.Analyze);
+            Add(symbols.YamlConfigFileArgs, QuickStartManifestRule.Analyze);
+            Add(symbols.YamlConfigGroupArgs, QuickStartManifestRule.Analyze);
+            if (symbols.SubjectArgs is not null && symbols.RoleRefArgs is not null)
+            {
+                Add(symbols.RoleBindingArgs, ServerClusterAdminBindingRule.Analyze);
+                Add(symbols.ClusterRoleBindingArgs, ServerClusterAdminBindingRule.Analyze);
+            }
+
+            start.RegisterOperationAction(
+                ctx =>
+                {
+                    var creation = (IObjectCreationOperation)ctx.Operation;
+                    if (creation.Initializer is not null && creation.Type is INamedTypeSymbol type &&
+                        dispatch.TryGetValue(type.OriginalDefinition, out var analyze))
+                    {
+                        analyze(ctx, symbols);
+                    }
+                },
+                OperationKind.ObjectCreation);
+        });
+    }
+}

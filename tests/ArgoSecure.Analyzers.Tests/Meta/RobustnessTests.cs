@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using ArgoSecure.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ArgoSecure.Analyzers.Tests.Meta;
+
+/// <summary>Analyzers never throw: not on empty source, not on malformed source, not on any prefix of real code.</summary>
+public sealed class RobustnessTests
+{
+    internal const string ArgsSample = """
+        using System.Collections.Generic;
+        using ArgoSecure;
+
+        class Install
+        {
+            const string Ns = "argo";
+            static T Get<T>() => default!;
+
+            ArgoWorkflowsArgs Create() => new ArgoWorkflowsArgs
+            {
+                Controller = new ArgoControllerArgs
+                {
+                    Namespace = Ns,
+                    Scope = InstallScope.Namespaced("argo"),
+                    TemplateReferencing = TemplateReferencing.None,
+                    UserOverrideAllowlist = { "podSpecPatch", Get<string>() },
+                    Metrics = { Secure = false, ScrapeFromAnyNamespace = true },
+                    WorkflowDefaults = new WorkflowPodDefaults { RunAsNonRoot = false, RunAsUser = 0, ServiceAccountName = "default", AutomountServiceAccountToken = true },
+                    Persistence = new PersistenceArgs { Host = "db", TlsMode = DatabaseTlsMode.Disable, PasswordSecret = { LiteralValue = "pw" } },
+                    Images = { Version = "latest" },
+                    NetworkPolicies = false,
+                    Pprof = true,
+                },
+                Server = new ArgoServerArgs
+                {
+                    AuthModes = [AuthMode.Server, AuthMode.Sso],
+                    Tls = { Enabled = false },
+                    Sso = new SsoArgs { RbacEnabled = false, InsecureSkipVerify = true },
+                    AccessLevel = ServerAccessLevel.ReadWrite,
+                    AccessControlAllowOrigin = "*",
+                },
+                WorkflowNamespaces = { new WorkflowNamespaceArgs { Name = "argo" }, new() { Name = Get<string>(), Scope = InstallScope.Namespaced("x") } },
+            };
+        }
+        """;
+
+    internal const string PulumiSample = """
+        using System.Collections.Generic;
+        using Pulumi;
+        using Pulumi.Kubernetes.Helm.V3;
+        using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
+        using Pulumi.Kubernetes.Types.Inputs.Rbac.V1;
+
+        class Infra
+        {
+            void M()
+            {
+                _ = new Release("argo", new ReleaseArgs
+                {
+                    Chart = "argo/argo-workflows",
+                    Values = new Dictionary<string, object>
+                    {
+                        ["server"] = new Dictionary<string, object>
+                        {
+                            ["authModes"] = new[] { "server" }, ["extraArgs"] = new List<object> { "--auth-mode", "server" },
+                            ["sso"] = new Dictionary<string, object> { ["enabled"] = true, ["insecureSkipVerify"] = true, ["rbac"] = new Dictionary<string, object> { { "enabled", false } } },
+                        },
+                        ["controller"] = new Dictionary<string, object> { ["metricsConfig"] = new Dictionary<string, object> { ["enabled"] = true } },
+                    },
+                });
+                _ = new Pulumi.Kubernetes.Types.Inputs.Yaml.V2.ConfigGroupArgs { Files = { "quick-start-minimal.yaml" } };
+                _ = new ClusterRoleBindingArgs
+                {
+                    RoleRef = new RoleRefArgs { Kind = "ClusterRole", Name = "cluster-admin" },
+                    Subjects = { new SubjectArgs { Kind = "ServiceAccount", Name = "argo-server" } },
+                };
+            }
+        }
+        """;
+
+    public static TheoryData<string> Analyzers() => LoadedRules.AnalyzerNames();
+
+    [Theory]
+    [MemberData(nameof(Analyzers))]
+    public async Task EmptySource_NoException(string analyzer)
+    {
+        var failures = await RunAsync([LoadedRules.Analyzer(analyzer)], [""]);
+        Assert.Empty(failures);
+    }
+
+    [Theory]
+    [MemberData(nameof(Analyzers))]
+    public async Task MalformedSource_NoException(string analyzer)
+    {
+        string[] sources =
+        [
+            "class C { void M() { var x = new ArgoServerArgs { AuthModes = { , }, Tls = { Enabled = } }; } }",
+            "using ArgoSecure; class C { object o = new ArgoControllerArgs { Scope = InstallScope.Namespaced(), Namespace = 1 }; }",
+            "using ArgoSecure; class C { void M(ArgoServerArgs s) { s.AuthModes.Add(); s.Tls.Enabled = ; new WorkflowNamespaceArgs { Name = } } }",
+            "class C { void M() { _ = new Pulumi.Kubernetes.Types.Inputs.Helm.V3.ReleaseArgs { Chart = \"argo-workflows\", Values = new System.Collections.Generic.Dictionary<string, object> { [] = 1, [\"server\"] = { } } }; } }",
+            "class C { void M() { _ = new Pulumi.Kubernetes.Types.Inputs.Rbac.V1.ClusterRoleBindingArgs { RoleRef = , Subjects = { new } }; } }",
+        ];
+        var failures = await RunAsync([LoadedRules.Analyzer(analyzer)], sources);
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task EveryPrefix_AndRandomDeletions_NoException()
+    {
+        var corpus = new List<string>();
+        foreach (var sample in new[] { ArgsSample, PulumiSample })
+        {
+            corpus.AddRange(Prefixes(sample));
+            corpus.AddRange(RandomDeletions(sample, seed: 20261126, count: 150));
+        }
+
+        var analyzers = LoadedRules.Analyzers;
+        var failures = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(corpus, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (source, ct) =>
+        {
+            foreach (var failure in await RunAsync(analyzers, [source]))
+            {
+                failures.Add(failure);
+            }
+        });
+
+        Assert.True(corpus.Count > 400, "corpus too small: " + corpus.Count);
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task TheSamples_ReallyTriggerTheAnalyzers()
+    {
+        // Guards the corpus above: the full samples must be analyzed, not silently skipped.
+        var ids = await DiagnosticIdsAsync(LoadedRules.Analyzers, [ArgsSample, PulumiSample]);
+        foreach (var id in new[] { "ARGO0001", "ARGO0002", "ARGO0003", "ARGO0004", "ARGO0005", "ARGO0006", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0013", "ARGO0014", "ARGO0015", "ARGO0016", "ARGO0017", "ARGO0018" })
+        {
+            Assert.Contains(id, ids);
+        }
+    }
+
+    private static IEnumerable<string> Prefixes(string source)
+    {
+        var root = CSharpSyntaxTree.ParseText(source).GetRoot();
+        foreach (var token in root.DescendantTokens())
+        {
+            yield return source[..token.Span.End];
+        }
+    }
+
+    private static IEnumerable<string> RandomDeletions(string source, int seed, int count)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < count; i++)
+        {
+            var start = random.Next(source.Length);
+            var length = Math.Min(random.Next(1, 40), source.Length - start);
+            yield return source.Remove(start, length);
+        }
+    }
+
+    private static async Task<List<string>> RunAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, string[] sources)
+    {
+        var failures = new ConcurrentBag<string>();
+        var compilation = Compile(sources);
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]),
+            (exception, analyzer, _) => failures.Add($"{analyzer.GetType().Name}: {exception}"),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
+        foreach (var diagnostic in diagnostics.Where(d => d.Id is "AD0001" or "AD0002"))
+        {
+            failures.Add(diagnostic.ToString());
+        }
+
+        return failures.ToList();
+    }
+
+    private static async Task<HashSet<string>> DiagnosticIdsAsync(ImmutableArray<DiagnosticAnalyzer> analyzers, string[] sources)
+    {
+        var diagnostics = await Compile(sources).WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
+        return diagnostics.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static CSharpCompilation Compile(string[] sources)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.CSharp12);
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s, parse))
+            .Append(CSharpSyntaxTree.ParseText(PulumiStubs.Source, parse));
+        return CSharpCompilation.Create(
+            "Robustness",
+            trees,
+            TestReferences.Runtime.Add(TestReferences.ArgoSecure),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ArgoSecure.Analyzers.Tests.Verifiers;
+
+/// <summary>
+/// The Microsoft.CodeAnalysis.Testing verifier with this repository's references: the running runtime,
+/// ArgoSecure.dll, and optionally the Pulumi look-alike types (<see cref="PulumiStubs"/>).
+/// </summary>
+public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    /// <summary>A diagnostic of the analyzer's only descriptor.</summary>
+    public static DiagnosticResult Diagnostic() => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic();
+
+    /// <summary>A diagnostic with this ID.</summary>
+    public static DiagnosticResult Diagnostic(string id) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(id);
+
+    /// <summary>Checks the diagnostics of <paramref name="source"/> (markup).</summary>
+    public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>Checks the diagnostics of <paramref name="source"/> and that the fix gives <paramref name="fixedSource"/>.</summary>
+    public static Task VerifyCodeFixAsync(string source, string fixedSource, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source, FixedCode = fixedSource };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>The test, with offline references.</summary>
+    public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        /// <summary>Creates a test that references ArgoSecure.dll.</summary>
+        public Test()
+        {
+            ReferenceAssemblies = TestReferences.None;
+            TestState.AdditionalReferences.AddRange(TestReferences.Runtime);
+            TestState.AdditionalReferences.Add(TestReferences.ArgoSecure);
+        }
+
+        /// <summary>Leaves ArgoSecure.dll out: the "library not referenced" case.</summary>
+        public Test WithoutArgoSecure()
+        {
+            TestState.AdditionalReferences.Remove(TestReferences.ArgoSecure);
+            return this;
+        }
+
+        /// <summary>Leaves other rules of a multi-rule analyzer out of a test that is about one rule.</summary>
+        public Test WithDisabled(params string[] ids)
+        {
+            DisabledDiagnostics.AddRange(ids);
+            return this;
+        }
+
+        /// <summary>Adds the Pulumi look-alike types as a second source file (call after setting the code).</summary>
+        public Test WithPulumiStubs()
+        {
+            TestState.Sources.Add(("PulumiStubs.cs", PulumiStubs.Source));
+            if (FixedState.Sources.Count > 0)
+            {
+                FixedState.Sources.Add(("PulumiStubs.cs", PulumiStubs.Source));
+            }
+
+            return this;
+        }
+
+        /// <inheritdoc/>
+        protected override ParseOptions CreateParseOptions() =>
+            ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.CSharp12);
+    }
+}
