@@ -10,9 +10,10 @@ namespace ArgoSecure.Analyzers;
 
 /// <summary>
 /// ARGO0002: a <c>WorkflowNamespaceArgs</c> of a cluster install whose <c>Name</c> is the controller's namespace:
-/// its own <c>ControllerNamespace</c> when set, otherwise the default <c>argo</c> or the namespace any
-/// <c>ArgoControllerArgs</c> of the same compilation sets. Facts are collected over the whole compilation and
-/// reported at its end.
+/// its own <c>ControllerNamespace</c> when set, otherwise the namespace any <c>ArgoControllerArgs</c> of the same
+/// compilation sets, or the default <c>argo</c> where the compilation leaves a controller's namespace at its default
+/// (or has no controller at all, as in a team's stack). Facts are collected over the whole compilation and reported
+/// at its end.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
@@ -57,6 +58,10 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         private readonly IPropertySymbol? _name;
         private readonly IPropertySymbol? _ownControllerNamespace;
         private readonly IPropertySymbol? _scope;
+        private readonly IPropertySymbol? _controller;
+        private int _controllerCreations;
+        private int _controllersOnTheDefaultNamespace;
+        private int _namespaceAssignments;
         private readonly ConcurrentDictionary<string, bool> _controllerNamespaces = new(System.StringComparer.Ordinal);
         private readonly ConcurrentBag<(string Name, string? ControllerNamespace, Location Location)> _candidates = new();
 
@@ -67,7 +72,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
             _name = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "Name");
             _ownControllerNamespace = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "ControllerNamespace");
             _scope = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "Scope");
-            _controllerNamespaces.TryAdd(ManagedNamespaceIsControllerNamespaceRule.DefaultNamespace, true);
+            _controller = ArgoSymbols.Property(symbols.ArgoWorkflowsArgs, "Controller");
         }
 
         public void Collect(OperationAnalysisContext context)
@@ -84,6 +89,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                 {
                     // controller.Namespace = "platform"
                     _controllerNamespaces.TryAdd(ns, true);
+                    System.Threading.Interlocked.Increment(ref _namespaceAssignments);
                 }
                 else if (assigned.Is(_name) && assignment.Value.ConstantString() is { Length: > 0 } name &&
                          assignment.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation local })
@@ -114,10 +120,21 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
 
             if (type.IsOrDerives(_symbols.ArgoControllerArgs))
             {
-                if (initializer?.ValueOf(_controllerNamespace).ConstantString() is { } ns)
+                System.Threading.Interlocked.Increment(ref _controllerCreations);
+                var value = initializer?.ValueOf(_controllerNamespace);
+                if (value is null)
+                {
+                    System.Threading.Interlocked.Increment(ref _controllersOnTheDefaultNamespace);
+                }
+                else if (value.ConstantString() is { } ns)
                 {
                     _controllerNamespaces.TryAdd(ns, true);
                 }
+            }
+            else if (type.IsOrDerives(_symbols.ArgoWorkflowsArgs) && initializer?.ValueOf(_controller) is null)
+            {
+                // A whole install without Controller: the default controller, in the default namespace.
+                System.Threading.Interlocked.Increment(ref _controllersOnTheDefaultNamespace);
             }
             else if (type.IsOrDerives(_symbols.WorkflowNamespaceArgs) && initializer is not null)
             {
@@ -150,6 +167,14 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         public void Report(CompilationAnalysisContext context)
         {
             var known = new HashSet<string>(_controllerNamespaces.Keys, System.StringComparer.Ordinal);
+
+            // The default namespace counts unless every controller of the compilation names its own
+            // (a later 'controller.Namespace = …' may move one left at the default: then it still counts).
+            var defaultInUse = _controllersOnTheDefaultNamespace > 0 || (_controllerCreations == 0 && _namespaceAssignments == 0);
+            if (defaultInUse)
+            {
+                known.Add(ManagedNamespaceIsControllerNamespaceRule.DefaultNamespace);
+            }
             foreach (var (name, controllerNamespace, location) in _candidates)
             {
                 var inControllerNamespace = controllerNamespace is not null

@@ -28,6 +28,22 @@ public sealed class ARGO0002WorkflowsInControllerNamespaceTests
         VerifyCS.VerifyAnalyzerAsync(Wrap("""var n = new WorkflowNamespaceArgs { [|Name = "argo"|] };"""));
 
     [Fact]
+    public Task DefaultNamespace_WhenTheControllerNamesAnother_NoDiagnostic() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""
+            var install = new ArgoWorkflowsArgs
+            {
+                Controller = new ArgoControllerArgs { Namespace = "argo-system" },
+                WorkflowNamespaces = { new WorkflowNamespaceArgs { Name = "argo" } },
+            };
+            """));
+
+    [Fact]
+    public Task WholeInstallWithTheDefaultController_Reports() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""
+            var install = new ArgoWorkflowsArgs { WorkflowNamespaces = { new WorkflowNamespaceArgs { [|Name = "argo"|] } } };
+            """));
+
+    [Fact]
     public Task OwnControllerNamespace_Reports() =>
         VerifyCS.VerifyAnalyzerAsync(Wrap("""var n = new WorkflowNamespaceArgs { [|Name = "ops"|], ControllerNamespace = "ops" };"""));
 
