@@ -136,7 +136,8 @@ internal static class ServerPlanner
     private static V1Deployment Deployment(ArgoServerArgs args)
     {
         var containerArgs = new List<string> { "server", "--configmap", Labels.ServerConfigMapName };
-        containerArgs.AddRange(args.AuthModes.Select(m => "--auth-mode=" + m.ToString().ToLowerInvariant()));
+        // A collection initializer adds to the default [Client]: a mode given twice is passed once.
+        containerArgs.AddRange(args.AuthModes.Distinct().Select(m => "--auth-mode=" + m.ToString().ToLowerInvariant()));
         containerArgs.Add(args.Tls.Enabled ? "--secure=true" : "--secure=false");
         if (args.Tls.Enabled && args.Tls.CertificateSecretName is { } certificate)
         {

@@ -351,11 +351,6 @@ public static class ArgsValidator
             context.Error(p + "AuthModes", modes, "argo-server needs at least one auth mode.", "Use Client (and Sso for single sign-on).");
         }
 
-        if (modes.Distinct().Count() != modes.Count)
-        {
-            context.Error(p + "AuthModes", modes, "An auth mode is listed twice.", "List each auth mode once.");
-        }
-
         if (modes.Contains(AuthMode.Server))
         {
             context.Report(RuleCatalog.ServerAuthMode, p + "AuthModes", modes,

@@ -82,6 +82,15 @@ public class ComponentPlanTests
     }
 
     [Fact]
+    public void AuthModeAddedByACollectionInitializer_IsPassedOnce()
+    {
+        // 'AuthModes = { AuthMode.Client, AuthMode.Sso }' adds to the default [Client].
+        var args = new ArgoServerArgs { AuthModes = { AuthMode.Client } };
+        var server = Planner.PlanServer(args).Objects.Select(o => o.Value).OfType<V1Deployment>().Single().Spec.Template.Spec.Containers.Single();
+        Assert.Single(server.Args, a => a == "--auth-mode=client");
+    }
+
+    [Fact]
     public void ControllerConfigMap_CarriesTheHardenedDefaults()
     {
         var config = Manifests.RenderSample("cluster.yaml").OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "workflow-controller-configmap");
