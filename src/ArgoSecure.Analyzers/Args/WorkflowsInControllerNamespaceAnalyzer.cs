@@ -12,8 +12,9 @@ namespace ArgoSecure.Analyzers;
 /// ARGO0002: a <c>WorkflowNamespaceArgs</c> of a cluster install whose <c>Name</c> is the controller's namespace:
 /// its own <c>ControllerNamespace</c> when set, otherwise the namespace any <c>ArgoControllerArgs</c> of the same
 /// compilation sets, or the default <c>argo</c> where the compilation leaves a controller's namespace at its default
-/// (or has no controller at all, as in a team's stack). Facts are collected over the whole compilation and reported
-/// at its end.
+/// (or has no controller at all, as in a team's stack). Also a Pulumi.Kubernetes RoleBinding there that lets someone
+/// create workflows (<see cref="ControllerNamespaceWriteBindingRule"/>). Facts are collected over the whole
+/// compilation and reported at its end.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
@@ -40,7 +41,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = ArgoSymbols.TryCreate(start.Compilation);
-            if (symbols?.WorkflowNamespaceArgs is null)
+            if (symbols is null || (symbols.WorkflowNamespaceArgs is null && (symbols.RoleBindingArgs is null || symbols.RoleRefArgs is null)))
             {
                 return;
             }
@@ -64,6 +65,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         private int _namespaceAssignments;
         private readonly ConcurrentDictionary<string, bool> _controllerNamespaces = new(System.StringComparer.Ordinal);
         private readonly ConcurrentBag<(string Name, string? ControllerNamespace, Location Location)> _candidates = new();
+        private readonly ConcurrentBag<(string Namespace, Location Location)> _bindings = new();
 
         public Facts(ArgoSymbols symbols)
         {
@@ -104,6 +106,13 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
+                return;
+            }
+
+            if (context.Operation is IObjectCreationOperation binding &&
+                ControllerNamespaceWriteBindingRule.TryGetCandidate(binding, _symbols, out var bindingNamespace, out var bindingLocation))
+            {
+                _bindings.Add((bindingNamespace, bindingLocation));
                 return;
             }
 
@@ -183,6 +192,14 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                 if (inControllerNamespace)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Rule, location, "WorkflowNamespaceArgs.Name"));
+                }
+            }
+
+            foreach (var (ns, location) in _bindings)
+            {
+                if (known.Contains(ns))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, location, "RoleRefArgs.Name"));
                 }
             }
         }

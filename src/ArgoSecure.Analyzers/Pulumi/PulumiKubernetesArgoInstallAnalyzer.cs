@@ -11,6 +11,7 @@ namespace ArgoSecure.Analyzers;
 /// (<see cref="HelmArgoWorkflowsValuesRule"/>), a ConfigFile/ConfigGroup of the quick-start manifests
 /// (<see cref="QuickStartManifestRule"/>), a binding of <c>cluster-admin</c> to argo-server
 /// (<see cref="ServerClusterAdminBindingRule"/>). One callback per object creation, dispatched by the Args type.
+/// (RoleBindings into the controller's namespace are ARGO0002, collected by <see cref="WorkflowsInControllerNamespaceAnalyzer"/>.)
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
