@@ -10,8 +10,6 @@ internal sealed class RbacRuleSet
 {
     private readonly SortedDictionary<(string Group, string Resource, string Names), SortedSet<string>> _grants = new();
 
-    public bool IsEmpty => _grants.Count == 0;
-
     public RbacRuleSet Allow(string group, string resource, params string[] verbs) => AllowNamed(group, resource, [], verbs);
 
     public RbacRuleSet Allow(string group, IEnumerable<string> resources, params string[] verbs)
@@ -46,17 +44,6 @@ internal sealed class RbacRuleSet
         }
 
         return this;
-    }
-
-    public RbacRuleSet Without(string group, string resource)
-    {
-        var copy = new RbacRuleSet().Add(this);
-        foreach (var key in copy._grants.Keys.Where(k => k.Group == group && k.Resource == resource).ToList())
-        {
-            copy._grants.Remove(key);
-        }
-
-        return copy;
     }
 
     public List<V1PolicyRule> ToRules() =>
