@@ -10,27 +10,11 @@ namespace ArgoSecure.Analyzers.Tests.Rules;
 [Trait("Rule", "ARGO0002")]
 public sealed class ARGO0002PulumiBindingTests
 {
-    private static string Rbac(string body) => $$"""
-        using Pulumi.Kubernetes.Rbac.V1;
-        using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
-        using Pulumi.Kubernetes.Types.Inputs.Rbac.V1;
-
-        class Infra
-        {
-            static T Get<T>() => default!;
-
-            void M()
-            {
-                {{body}}
-            }
-        }
-        """;
-
     [Fact]
     public Task EditBinding_InTheControllerNamespace_Reports() =>
         new VerifyRbac.Test
         {
-            TestCode = Rbac("""
+            TestCode = PulumiPrograms.Rbac("""
                 _ = new RoleBinding("devs", new RoleBindingArgs
                         {
                             Metadata = new ObjectMetaArgs { Name = "devs-edit", Namespace = "argo" },
@@ -44,7 +28,7 @@ public sealed class ARGO0002PulumiBindingTests
     public Task PulumiOnly_WithoutArgoSecure_Reports() =>
         new VerifyRbac.Test
         {
-            TestCode = Rbac("""
+            TestCode = PulumiPrograms.Rbac("""
                 _ = new RoleBinding("devs", new RoleBindingArgs
                         {
                             Metadata = new ObjectMetaArgs { Namespace = "argo" },
@@ -58,7 +42,7 @@ public sealed class ARGO0002PulumiBindingTests
     public Task ConstNamespaceAndAggregateRole_Reports() =>
         new VerifyRbac.Test
         {
-            TestCode = Rbac("""
+            TestCode = PulumiPrograms.Rbac("""
                 const string ns = "argo";
                         _ = new RoleBinding("ci", new RoleBindingArgs
                         {
@@ -73,7 +57,7 @@ public sealed class ARGO0002PulumiBindingTests
     public Task BindingInAControllerNamespaceSetByArgs_Reports() =>
         new VerifyRbac.Test
         {
-            TestCode = Rbac("""
+            TestCode = PulumiPrograms.Rbac("""
                 var controller = new ArgoSecure.ArgoControllerArgs { Namespace = "platform-argo" };
                         _ = new RoleBinding("devs", new RoleBindingArgs
                         {
@@ -94,7 +78,7 @@ public sealed class ARGO0002PulumiBindingTests
     public Task OtherNamespaces_OtherRoles_UnknownValues_AndArgoServer_NoDiagnostic() =>
         new VerifyRbac.Test
         {
-            TestCode = Rbac("""
+            TestCode = PulumiPrograms.Rbac("""
                 _ = new RoleBinding("a", new RoleBindingArgs
                         {
                             Metadata = new ObjectMetaArgs { Namespace = "team-a" },

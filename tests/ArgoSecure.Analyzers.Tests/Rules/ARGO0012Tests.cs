@@ -94,26 +94,11 @@ public sealed class ARGO0012DoNotOverPrivilegeServerTests
             NumberOfFixAllIterations = 1,
         }.WithDisabled(OtherRules).RunAsync();
 
-    private static string Rbac(string body) => $$"""
-        using Pulumi.Kubernetes.Rbac.V1;
-        using Pulumi.Kubernetes.Types.Inputs.Rbac.V1;
-
-        class Infra
-        {
-            static T Get<T>() => default!;
-
-            void M()
-            {
-                {{body}}
-            }
-        }
-        """;
-
     [Fact]
     public Task ClusterAdminBinding_ToArgoServer_Reports() =>
         new VerifyRbac.Test
         {
-            TestCode = Rbac("""
+            TestCode = PulumiPrograms.Rbac("""
                 _ = new ClusterRoleBinding("argo-server-admin", new ClusterRoleBindingArgs
                         {
                             RoleRef = new RoleRefArgs { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", {|ARGO0012:Name = "cluster-admin"|} },
@@ -126,7 +111,7 @@ public sealed class ARGO0012DoNotOverPrivilegeServerTests
     public Task EditRoleBinding_ToHelmServerAccount_WithArray_Reports() =>
         new VerifyRbac.Test
         {
-            TestCode = Rbac("""
+            TestCode = PulumiPrograms.Rbac("""
                 const string role = "edit";
                         _ = new RoleBinding("b", new RoleBindingArgs
                         {
@@ -140,7 +125,7 @@ public sealed class ARGO0012DoNotOverPrivilegeServerTests
     public Task OtherBindings_NoDiagnostic() =>
         new VerifyRbac.Test
         {
-            TestCode = Rbac("""
+            TestCode = PulumiPrograms.Rbac("""
                 _ = new ClusterRoleBinding("a", new ClusterRoleBindingArgs
                         {
                             RoleRef = new RoleRefArgs { Kind = "ClusterRole", Name = "argo-server-readonly" },
