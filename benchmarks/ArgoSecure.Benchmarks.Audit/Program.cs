@@ -2,14 +2,27 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ArgoSecure.Audit;
+using ArgoSecure.Benchmarks.Audit;
 
-// Audit throughput on a large generated input: one install (controller, server, ConfigMap, RBAC) plus
-// N workflow objects spread over namespaces (Workflows, CronWorkflows, WorkflowTemplates, NetworkPolicies,
-// Roles, bindings, Secrets). Usage: dotnet run -c Release -- [objects] [runs]
-var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
-var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
-var file = Path.Combine(Path.GetTempPath(), $"argosecure-audit-bench-{count}.yaml");
-File.WriteAllText(file, Generate(count));
+// Audit throughput on large generated inputs, timed the way the CLI runs (file read included). Usage:
+//   dotnet run -c Release -- [objects] [runs]     one install and N workflow objects spread over namespaces
+//   dotnet run -c Release -- fleet [installs] [runs]  N renamed copies of the upstream cluster install, CRDs once
+// fleet.sh runs the fleet sizes 50, 500 and 5,000, each in its own process (for its own peak working set).
+var fleet = args.Length > 0 && args[0] == "fleet";
+var rest = fleet ? args[1..] : args;
+var count = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : fleet ? 50 : 10_000;
+var runs = rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : fleet ? 3 : 5;
+var file = Path.Combine(Path.GetTempPath(), $"argosecure-audit-bench-{(fleet ? "fleet-" : "")}{count}-{Environment.ProcessId}.yaml");
+if (fleet)
+{
+    using var writer = new StreamWriter(file, append: false, new UTF8Encoding(false));
+    Fleet.WriteYaml(writer, Fleet.Build(UpstreamManifests(), count));
+}
+else
+{
+    File.WriteAllText(file, Generate(count));
+}
+
 var bytes = new FileInfo(file).Length;
 
 // Warm-up (JIT), then timed runs.
@@ -31,13 +44,33 @@ times.Sort();
 var median = times[times.Count / 2];
 using var process = Process.GetCurrentProcess();
 process.Refresh();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"input: {warm.ObjectCount} objects, {bytes / 1048576.0:F1} MB, {warm.Findings.Count} findings"));
+var what = fleet ? $"{count} installs, " : "";
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"input: {what}{warm.ObjectCount} objects, {bytes / 1048576.0:F1} MB, {warm.Findings.Count} findings"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median of {runs} runs: {median:F3} s (min {times[0]:F3} s, max {times[^1]:F3} s)"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput: {warm.ObjectCount / median:F0} objects/s, {bytes / 1048576.0 / median:F1} MB/s"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput: {warm.ObjectCount / median:F0} objects/s, {median * 1e6 / warm.ObjectCount:F1} µs/object, {bytes / 1048576.0 / median:F1} MB/s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set: {process.PeakWorkingSet64 / 1048576.0:F0} MB; managed heap after runs: {GC.GetTotalMemory(false) / 1048576.0:F0} MB"));
 Console.WriteLine($"runtime: {Environment.Version}, {Environment.ProcessorCount} CPU(s), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
 if (Environment.GetEnvironmentVariable("KEEP") is null) { File.Delete(file); }
 return 0;
+
+// ARGOSECURE_UPSTREAM, else ../shared/upstream beside the repository (as the tests find it).
+static string UpstreamManifests()
+{
+    var root = Environment.GetEnvironmentVariable("ARGOSECURE_UPSTREAM");
+    if (string.IsNullOrEmpty(root))
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ArgoSecure.Pulumi.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        root = Path.Combine(directory?.FullName ?? ".", "..", "shared", "upstream");
+    }
+
+    var manifests = Path.GetFullPath(Path.Combine(root, "argo-workflows", "v4.1.2", "manifests"));
+    return Directory.Exists(manifests) ? manifests : throw new DirectoryNotFoundException($"Upstream manifests not found at {manifests}; set ARGOSECURE_UPSTREAM.");
+}
 
 static string Generate(int count)
 {
