@@ -148,6 +148,33 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void TwoInstalls_TextGroupsByInstall_JsonAndSarifCarryTheInstall()
+    {
+        var second = InsecureServer.Replace("namespace: argo", "namespace: argo-2", StringComparison.Ordinal).Replace("--secure=false", "--auth-mode=server", StringComparison.Ordinal);
+        var file = Write("servers.yaml", InsecureServer + "\n---\n" + second);
+
+        var text = Run("audit", file).Out;
+        var json = Run("audit", file, "--format", "json").Out;
+        var sarif = Run("audit", file, "--format", "sarif").Out;
+
+        var first = text.IndexOf("Install Deployment argo/argo-server", StringComparison.Ordinal);
+        var other = text.IndexOf("Install Deployment argo-2/argo-server", StringComparison.Ordinal);
+        Assert.True(first >= 0 && other > first, text);
+        Assert.Contains("ARGO0004", text[first..other], StringComparison.Ordinal);
+        Assert.Contains("ARGO0003", text[other..], StringComparison.Ordinal);
+        Assert.Contains("in 2 install(s)", text, StringComparison.Ordinal);
+
+        using var report = JsonDocument.Parse(json);
+        Assert.Equal(["Deployment argo/argo-server", "Deployment argo-2/argo-server"], report.RootElement.GetProperty("installs").EnumerateArray().Select(i => i.GetString()));
+        var findings = report.RootElement.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("ruleId").GetString()!);
+        Assert.Equal("Deployment argo-2/argo-server", Assert.Single(findings["ARGO0003"].GetProperty("installs").EnumerateArray()).GetString());
+
+        using var log = JsonDocument.Parse(sarif);
+        var results = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("ruleId").GetString()!);
+        Assert.Equal("Deployment argo/argo-server", Assert.Single(results["ARGO0004"].GetProperty("properties").GetProperty("installs").EnumerateArray()).GetString());
+    }
+
+    [Fact]
     public void Sarif_UsesPathsRelativeToTheCurrentDirectory()
     {
         var file = Write("server.yaml", InsecureServer);

@@ -1,38 +1,60 @@
 namespace ArgoSecure.Audit;
 
 /// <summary>
-/// The installation the audit reconstructs from the objects it read: the controller and server Deployments with
-/// their flags, the ConfigMaps they read, RBAC, NetworkPolicies, Namespaces and the workflow objects.
+/// One Argo install the audit reconstructs from the objects it read: a workflow-controller (its Deployment and the
+/// ConfigMap it reads) with the argo-servers, RBAC, Services, NetworkPolicies, Namespaces and workflow objects that
+/// belong to it (see <see cref="InstallFinder"/>). An input can hold many installs; the objects that belong to none form
+/// one more installation without a <see cref="Name"/>, which gets the object-level rules.
 /// </summary>
 public sealed class ArgoInstallation
 {
-    private readonly List<string> notes = [];
+    private readonly Dictionary<string, List<KubeObject>> byKind = new(StringComparer.Ordinal);
+    private readonly bool namespacedWithoutComponents;
 
-    private ArgoInstallation(IReadOnlyList<KubeObject> objects)
+    internal ArgoInstallation(
+        string? name, ObjectIndex input, IReadOnlyList<KubeObject> objects, ArgoComponent? controller, IReadOnlyList<ArgoComponent> servers,
+        ArgoConfig? controllerConfig, ArgoConfig? serverConfig, bool namespacedWithoutComponents = false)
     {
+        Name = name;
+        Input = input;
         Objects = objects;
-        Controllers = objects.SelectMany(o => ArgoComponent.Find(o, ArgoComponentKind.Controller)).ToList();
-        Servers = objects.SelectMany(o => ArgoComponent.Find(o, ArgoComponentKind.Server)).ToList();
-        Controller = Controllers.Count > 0 ? Controllers[0] : null;
-        Server = Servers.Count > 0 ? Servers[0] : null;
-        ControllerConfig = Controller is null ? FindStandaloneConfig() : FindConfig(Controller);
-        ServerConfig = Server is null ? ControllerConfig : FindConfig(Server);
+        Controller = controller;
+        Controllers = controller is null ? [] : [controller];
+        Servers = servers;
+        ControllerConfig = controllerConfig;
+        ServerConfig = serverConfig;
+        this.namespacedWithoutComponents = namespacedWithoutComponents;
+        foreach (var o in objects)
+        {
+            if (!byKind.TryGetValue(o.Kind, out var list))
+            {
+                byKind[o.Kind] = list = [];
+            }
+
+            list.Add(o);
+        }
     }
 
-    /// <summary>Every object read.</summary>
+    /// <summary>How findings name the install: its controller (else its server or ConfigMap), as <c>Kind namespace/name</c>; null for the objects of no install.</summary>
+    public string? Name { get; }
+
+    /// <summary>Every object of the input this install was found in, indexed: for references that cross installs (roles, templates, bindings).</summary>
+    public ObjectIndex Input { get; }
+
+    /// <summary>The objects that belong to this install.</summary>
     public IReadOnlyList<KubeObject> Objects { get; }
 
-    /// <summary>Every workflow-controller found (usually one).</summary>
+    /// <summary>The install's workflow-controller as a list (empty or one), for checks that treat controllers and servers alike.</summary>
     public IReadOnlyList<ArgoComponent> Controllers { get; }
 
-    /// <summary>Every argo-server found (usually one).</summary>
+    /// <summary>The argo-servers that belong to this install (usually one).</summary>
     public IReadOnlyList<ArgoComponent> Servers { get; }
 
-    /// <summary>The workflow-controller, or null when the inputs have none.</summary>
+    /// <summary>The workflow-controller, or null when the install has none in the input.</summary>
     public ArgoComponent? Controller { get; }
 
-    /// <summary>The argo-server, or null.</summary>
-    public ArgoComponent? Server { get; }
+    /// <summary>The first argo-server, or null.</summary>
+    public ArgoComponent? Server => Servers.Count > 0 ? Servers[0] : null;
 
     /// <summary>The controller's configuration (its <c>--configmap</c>), or null.</summary>
     public ArgoConfig? ControllerConfig { get; }
@@ -43,33 +65,20 @@ public sealed class ArgoInstallation
     /// <summary>The namespace the controller runs in, when the manifests say.</summary>
     public string? ControllerNamespace => Controller?.Namespace;
 
-    /// <summary>True when the controller watches one namespace (<c>--namespaced</c>).</summary>
-    public bool IsNamespaced => Controller?.Flags.IsTrue("namespaced") ?? false;
+    /// <summary>True when the install watches one namespace (<c>--namespaced</c>).</summary>
+    public bool IsNamespaced => (Controller ?? Server)?.Flags.IsTrue("namespaced") ?? namespacedWithoutComponents;
 
-    /// <summary>Notes about what could not be interpreted.</summary>
-    public IReadOnlyList<string> Notes => notes;
-
-    /// <summary>Objects of a kind.</summary>
-    public IEnumerable<KubeObject> OfKind(string kind) => Objects.Where(o => o.Kind == kind);
+    /// <summary>The install's objects of a kind.</summary>
+    public IEnumerable<KubeObject> OfKind(string kind) => byKind.TryGetValue(kind, out var list) ? list : [];
 
     /// <summary>True when two namespaces can be the same (equal, or either not written).</summary>
     public static bool SameNamespace(string? a, string? b) => a is null || b is null || a == b;
 
-    /// <summary>Reconstructs the installation.</summary>
-    public static ArgoInstallation From(IReadOnlyList<KubeObject> objects) => new(objects);
+    /// <summary>The first install of the objects (for inputs that hold one), else the objects of no install.</summary>
+    public static ArgoInstallation From(IReadOnlyList<KubeObject> objects) => InstallFinder.Find(objects, [])[0];
 
-    private ArgoConfig? FindConfig(ArgoComponent component)
-    {
-        var name = component.Flags.Value("configmap") ?? "workflow-controller-configmap";
-        var map = OfKind("ConfigMap").FirstOrDefault(o => o.Name == name && SameNamespace(o.Namespace, component.Namespace));
-        return map is null ? null : ArgoConfig.From(map, notes);
-    }
-
-    private ArgoConfig? FindStandaloneConfig()
-    {
-        var map = OfKind("ConfigMap").FirstOrDefault(o => o.Name == "workflow-controller-configmap");
-        return map is null ? null : ArgoConfig.From(map, notes);
-    }
+    /// <summary>Every install of the objects, in input order, then the objects of no install (when there are any).</summary>
+    public static IReadOnlyList<ArgoInstallation> FindAll(IReadOnlyList<KubeObject> objects, List<string> notes) => InstallFinder.Find(objects, notes);
 }
 
 /// <summary>Which Argo component a workload runs.</summary>

@@ -18,7 +18,6 @@ internal static class WorkflowSpecChecks
         var install = context.Installation;
         var defaults = install.ControllerConfig?["workflowDefaults"]?["spec"] as YMap;
         var mainContainer = install.ControllerConfig?["mainContainer"]?["securityContext"];
-        var templates = install.OfKind("WorkflowTemplate").Concat(install.OfKind("ClusterWorkflowTemplate")).ToList();
 
         foreach (var o in install.Objects)
         {
@@ -40,8 +39,9 @@ internal static class WorkflowSpecChecks
             }
 
             var effective = (YMap?)defaults?.Clone() ?? new YMap(spec.Location);
-            if (spec["workflowTemplateRef"] is { } reference && templates.FirstOrDefault(t => t.Name == reference.TextAt("name") &&
-                    (reference.BoolAt("clusterScope") == true ? t.Kind == "ClusterWorkflowTemplate" : t.Kind == "WorkflowTemplate")) is { Spec: YMap referenced })
+            if (spec["workflowTemplateRef"] is { } reference && (reference.BoolAt("clusterScope") == true
+                    ? install.Input.Find("ClusterWorkflowTemplate", null, reference.TextAt("name"))
+                    : install.Input.Find("WorkflowTemplate", o.Namespace, reference.TextAt("name"))) is { Spec: YMap referenced })
             {
                 StrategicMerge.Merge(effective, (YMap)referenced.Clone());
             }
