@@ -160,6 +160,7 @@ public sealed class ArgoFlags
 
     private readonly Dictionary<string, List<YNode>> values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, YNode> env = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> written = new(StringComparer.Ordinal);
 
     /// <summary>Parses a container's args and env.</summary>
     public static ArgoFlags Parse(YNode container, bool skipSubcommand)
@@ -185,6 +186,7 @@ public sealed class ArgoFlags
             }
 
             name = name == "e" ? "secure" : name;
+            var asWritten = text;
             if (value is null)
             {
                 if (BooleanFlags.Contains(name) || (i + 1 < args.Count && (args[i + 1].Text ?? "").StartsWith("--", StringComparison.Ordinal)))
@@ -195,6 +197,7 @@ public sealed class ArgoFlags
                 else if (i + 1 < args.Count)
                 {
                     value = args[++i].Text ?? "";
+                    asWritten = $"{text} {value}";
                 }
                 else
                 {
@@ -203,6 +206,12 @@ public sealed class ArgoFlags
             }
 
             flags.Add(name, new YScalar(args[i].Location, value));
+            if (!flags.written.TryGetValue(name, out var spellings))
+            {
+                flags.written[name] = spellings = [];
+            }
+
+            spellings.Add(asWritten);
         }
 
         foreach (var variable in container.Items("env"))
@@ -242,6 +251,13 @@ public sealed class ArgoFlags
 
     /// <summary>The node holding the flag's last value, for its location.</summary>
     public YNode? Node(string flag) => All(flag) is { Count: > 0 } all ? all[^1] : null;
+
+    /// <summary>
+    /// The flag as it is written, every occurrence with its value: <c>--secure=false</c>, <c>--auth-mode=client --auth-mode server</c>,
+    /// <c>--namespaced</c>, or <c>ARGO_SECURE=false</c> when the environment variable sets it.
+    /// </summary>
+    public string Written(string flag) =>
+        written.TryGetValue(flag, out var spellings) ? string.Join(' ', spellings) : $"ARGO_{flag.ToUpperInvariant().Replace('-', '_')}={Value(flag)}";
 
     /// <summary>True when a boolean flag is set to true.</summary>
     public bool IsTrue(string flag) => YNode.ParseBool(Value(flag)) == true;

@@ -26,8 +26,9 @@ internal static class RbacChecks
             var aggregatesTo = AggregatedRoles.Where(r => labels.TryGetValue($"rbac.authorization.k8s.io/aggregate-to-{r}", out var v) && v == "true").ToList();
             if (clusterInstall && aggregatesTo.Count > 0 && Grants(role, "argoproj.io", WorkflowResources, CreateVerbs) is { } rule)
             {
+                var labelsFound = string.Join(", ", aggregatesTo.Select(r => $"rbac.authorization.k8s.io/aggregate-to-{r}: \"{labels[$"rbac.authorization.k8s.io/aggregate-to-{r}"]}\""));
                 context.Report(RuleCatalog.WorkflowsInControllerNamespace, role, rule,
-                    $"ClusterRole '{role.Name}' aggregates workflow create into the built-in '{string.Join("', '", aggregatesTo)}' role: every namespace editor, including in the controller's namespace, can run workflows. Remove the aggregate-to label and grant submitters explicitly in workflow namespaces.");
+                    $"ClusterRole '{role.Name}' grants {Verbs(rule)} on workflows and has the label {labelsFound}, so it adds them to the built-in '{string.Join("', '", aggregatesTo)}' role: every namespace editor, including in the controller's namespace, can run workflows. Remove the aggregate-to label and grant submitters explicitly in workflow namespaces.");
             }
         }
 
