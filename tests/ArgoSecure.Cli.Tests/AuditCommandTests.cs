@@ -20,6 +20,10 @@ public sealed class AuditCommandTests : IDisposable
               - name: argo-server
                 image: quay.io/argoproj/argocli:v4.1.2
                 args: [server, --secure=false]
+                securityContext: {runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}
+                resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: "1", memory: 512Mi}}
+                livenessProbe: {httpGet: {path: /, port: 2746}}
+                readinessProbe: {httpGet: {path: /, port: 2746}}
         ---
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
@@ -294,8 +298,9 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(output);
         var ids = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).Distinct().Order(StringComparer.Ordinal);
-        // What the values fixed is gone; the chart's own gaps (no NetworkPolicies, the server reading every Secret) remain.
-        Assert.Equal(["ARGO0011", "ARGO0012"], ids);
+        // What the values fixed is gone; the chart's own gaps (no NetworkPolicies, the server reading every Secret, pods
+        // without seccomp profiles or resources) remain.
+        Assert.Equal(["ARGO0011", "ARGO0012", "ARGO0024"], ids);
     }
 
     [Theory]

@@ -48,6 +48,7 @@ public static class AuditEngine
 
                 var context = new AuditContext(installation);
                 ComponentChecks.Run(context);
+                ArgoPodChecks.Run(context);
                 ConfigChecks.Run(context);
                 RbacChecks.Run(context);
                 NetworkPolicyChecks.Run(context);

@@ -168,6 +168,9 @@ static class RuleCatalog
     /// <summary>ARGO0021: a workflow container is privileged or may escalate privileges.</summary>
     public const string WorkflowPrivilegedContainer = "ARGO0021";
 
+    /// <summary>ARGO0024: a container of the workflow-controller or argo-server pods is not hardened.</summary>
+    public const string ArgoPodNotHardened = "ARGO0024";
+
     private static readonly Rule[] AllRules =
     {
         new(ManagedNamespaceIsControllerNamespace,
@@ -277,6 +280,12 @@ static class RuleCatalog
             RuleSeverity.Error, // why: a privileged container is root on the node, as Pod Security 'baseline' forbids.
             "A privileged container, or one allowed to escalate privileges, can take over the node it runs on.",
             "docs/workflow-pod-security-context.md, docs/security.md (Workflow Pod Permissions)",
+            RuleChecks.Audit),
+        new(ArgoPodNotHardened,
+            "Harden the workflow-controller and argo-server pods",
+            RuleSeverity.Warning,
+            "A controller or server container that may run as root, escalate privileges, keep capabilities, write its root filesystem or run unconfined, without resource limits or probes, is easier to take over or starve, and the controller's account acts in every workflow namespace.",
+            "docs/security.md (Workflow Controller), Kubernetes Pod Security Standards (restricted)",
             RuleChecks.Audit),
     };
 

@@ -15,7 +15,7 @@ internal static class AuditYaml
     public static IReadOnlyList<string> Ids(AuditReport report) => report.RuleIds;
 
     /// <summary>An argo-server Deployment in argo.</summary>
-    public static string Server(string args, string env = "[]", string annotations = "{}") => $$"""
+    public static string Server(string args, string env = "[]", string annotations = "{}", string hardening = HardenedContainer) => $$"""
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -34,10 +34,11 @@ internal static class AuditYaml
                 image: quay.io/argoproj/argocli:v4.1.2
                 args: {{args}}
                 env: {{env}}
+        {{hardening}}
         """;
 
     /// <summary>A workflow-controller Deployment in argo.</summary>
-    public static string Controller(string args = "[]", string env = "[]") => $$"""
+    public static string Controller(string args = "[]", string env = "[]", string hardening = HardenedContainer) => $$"""
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -56,6 +57,15 @@ internal static class AuditYaml
                 command: [workflow-controller]
                 args: {{args}}
                 env: {{env}}
+        {{hardening}}
+        """;
+
+    /// <summary>What an Argo container needs to pass ARGO0024, as the last keys of the container.</summary>
+    public const string HardenedContainer = """
+                securityContext: {runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}
+                resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: "1", memory: 512Mi}}
+                livenessProbe: {httpGet: {path: /healthz, port: 6060}}
+                readinessProbe: {httpGet: {path: /healthz, port: 6060}}
         """;
 
     /// <summary>A NetworkPolicy in argo that selects every pod.</summary>

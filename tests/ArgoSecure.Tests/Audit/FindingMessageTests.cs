@@ -111,7 +111,26 @@ public class FindingMessageTests
         { "ARGO0020", "explicit in a patch", [HardenedConfig, Workflow(Main, "podSpecPatch: '{\"hostNetwork\": true}'")], "Workflow 'hello': its podSpecPatch sets hostNetwork: true" },
         { "ARGO0021", "explicit", [HardenedConfig, Workflow("- name: main\n  container: {image: busybox:1.36, securityContext: {privileged: true}}")], "Workflow 'hello': template 'main' runs a privileged or privilege-escalating container (container 'main' sets privileged: true)." },
         { "ARGO0021", "explicit sidecar", [HardenedConfig, Workflow("- name: main\n  container: {image: busybox:1.36}\n  sidecars: [{name: dind, image: docker:dind, securityContext: {allowPrivilegeEscalation: true}}]")], "(container 'dind' sets allowPrivilegeEscalation: true)" },
+        { "ARGO0024", "explicit root", [Controller(hardening: Harden("runAsNonRoot: true", "runAsUser: 0")), AllowAll], "Container 'workflow-controller' of the workflow-controller sets runAsUser: 0, so it runs as root." },
+        { "ARGO0024", "absent non-root", [Controller(hardening: Harden("runAsNonRoot: true, ", "")), AllowAll], "sets neither runAsNonRoot: true nor a non-zero runAsUser (pod or container), so it may run as root." },
+        { "ARGO0024", "explicit seccomp", [Controller(hardening: Harden("RuntimeDefault", "Unconfined")), AllowAll], "sets seccompProfile.type: Unconfined, so its system calls are not filtered." },
+        { "ARGO0024", "absent seccomp", [Controller(hardening: Harden(", seccompProfile: {type: RuntimeDefault}", "")), AllowAll], "has no seccompProfile (pod or container), so its system calls are not filtered." },
+        { "ARGO0024", "explicit writable root", [Controller(hardening: Harden("readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false")), AllowAll], "sets readOnlyRootFilesystem: false." },
+        { "ARGO0024", "absent read-only root", [Controller(hardening: Harden("readOnlyRootFilesystem: true, ", "")), AllowAll], "does not set readOnlyRootFilesystem: true." },
+        { "ARGO0024", "explicit escalation", [Controller(hardening: Harden("allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true")), AllowAll], "sets allowPrivilegeEscalation: true." },
+        { "ARGO0024", "explicit privileged", [Server("[server]", hardening: Harden("allowPrivilegeEscalation: false", "privileged: true")), AllowAll], "Container 'argo-server' of argo-server sets privileged: true." },
+        { "ARGO0024", "absent escalation", [Controller(hardening: Harden("allowPrivilegeEscalation: false, ", "")), AllowAll], "does not set allowPrivilegeEscalation: false." },
+        { "ARGO0024", "explicit drop", [Controller(hardening: Harden("drop: [ALL]", "drop: [NET_RAW]")), AllowAll], "drops only [NET_RAW] (capabilities.drop), not ALL." },
+        { "ARGO0024", "explicit add", [Controller(hardening: Harden("drop: [ALL]", "drop: [ALL], add: [SYS_ADMIN]")), AllowAll], "adds capabilities [SYS_ADMIN] (capabilities.add)." },
+        { "ARGO0024", "absent drop", [Controller(hardening: Harden("capabilities: {drop: [ALL]}, ", "")), AllowAll], "does not drop its capabilities (no capabilities.drop: [ALL])." },
+        { "ARGO0024", "explicit partial requests", [Controller(hardening: Harden("requests: {cpu: 100m, memory: 128Mi}", "requests: {cpu: 100m}")), AllowAll], "has resources.requests without memory, so it can be scheduled where it starves." },
+        { "ARGO0024", "absent requests", [Controller(hardening: Harden("requests: {cpu: 100m, memory: 128Mi}, ", "")), AllowAll], "has no resources.requests, so it can be scheduled where it starves." },
+        { "ARGO0024", "absent limits", [Controller(hardening: Harden(", limits: {cpu: \"1\", memory: 512Mi}", "")), AllowAll], "has no resources.limits, so it can starve its node." },
+        { "ARGO0024", "absent liveness", [Server("[server]", hardening: Harden("livenessProbe", "startupProbe")), AllowAll], "Container 'argo-server' of argo-server has no livenessProbe, so a hung process is never restarted. Add a livenessProbe (httpGet / on port 2746" },
+        { "ARGO0024", "absent readiness", [Controller(hardening: Harden("readinessProbe", "startupProbe")), AllowAll], "has no readinessProbe, so it counts as available before it is ready. Add a readinessProbe (httpGet /healthz on port 6060)." },
     };
+
+    private static string Harden(string from, string to) => HardenedContainer.Replace(from, to, StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(Messages))]
