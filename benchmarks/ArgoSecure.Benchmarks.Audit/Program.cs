@@ -60,6 +60,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall, median of 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU, median of {runs} runs: {cpu:F3} s (min {cpuTimes[0]:F3} s): {objects / cpu:F0} objects/s, {cpu * 1e6 / objects:F1} µs/object"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set: {process.PeakWorkingSet64 / 1048576.0:F0} MB ({process.PeakWorkingSet64 / 1024.0 / objects:F1} KB/object); managed heap after runs: {GC.GetTotalMemory(false) / 1048576.0:F0} MB"));
 Console.WriteLine($"runtime: {Environment.Version}, {Environment.ProcessorCount} CPU(s), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"row|{warm.Installs.Count}|{objects}|{bytes / 1048576.0:F1}|{warm.Findings.Count}|{median:F3}|{cpu:F3}|{process.PeakWorkingSet64 / 1048576.0:F0}"));
 if (!given && Environment.GetEnvironmentVariable("KEEP") is null) { File.Delete(file); }
 return 0;
 

@@ -3,10 +3,10 @@ namespace ArgoSecure.Audit;
 /// <summary>
 /// Splits one input into Argo installs. Each workflow-controller is an install, with the ConfigMap it reads
 /// (<c>--configmap</c> in its namespace). An argo-server joins the controller of its namespace (the one with the same
-/// scope when several run there); a server without one, and a <c>workflow-controller-configmap</c> that no controller
-/// reads, are installs of their own. Namespaced objects belong to the install that runs in their namespace or manages
-/// it (<c>--namespaced --managed-namespace</c>); objects in other namespaces belong to the one cluster-scope install
-/// when there is exactly one. Namespaces belong with their namespace's objects, ClusterRoleBindings to the installs
+/// scope when several run there), or the only controller of the input; other servers, and in an input without a
+/// controller a <c>workflow-controller-configmap</c> no server reads, are installs of their own. Namespaced objects
+/// belong to the install that runs in their namespace or manages it (<c>--namespaced --managed-namespace</c>); objects
+/// in other namespaces belong to the one cluster-scope controller when there is exactly one (or to the only install). Namespaces belong with their namespace's objects, ClusterRoleBindings to the installs
 /// whose service accounts they bind, and ClusterRoles to the installs whose bindings refer to them, so a shared role is
 /// audited with each of them. What belongs to no install is returned last, without a name. Every step is a dictionary
 /// look-up: the cost grows with the input.
@@ -164,8 +164,9 @@ internal sealed class InstallFinder
         foreach (var server in workloads.SelectMany(o => ArgoComponent.Find(o, ArgoComponentKind.Server)))
         {
             var sameNamespace = byNamespace.GetValueOrDefault(Key(server.Namespace)) ?? [];
-            if (sameNamespace.Count == 0 && controllers.Count == 1 && ArgoInstallation.SameNamespace(controllers[0].Controller!.Namespace, server.Namespace))
+            if (sameNamespace.Count == 0 && controllers.Count == 1)
             {
+                // The one controller of the input, even in another namespace (a server installed on its own).
                 sameNamespace = controllers;
             }
 
@@ -193,11 +194,16 @@ internal sealed class InstallFinder
     }
 
     /// <summary>
-    /// A <c>workflow-controller-configmap</c> no controller or server reads is an install of its own (its workflowDefaults
-    /// still apply to the workflows of the input), unless another install runs in its namespace.
+    /// In an input without a controller, a <c>workflow-controller-configmap</c> no server reads is an install of its own
+    /// (its workflowDefaults still apply to the workflows of the input), unless a server runs in its namespace.
     /// </summary>
     private void AddUnreadConfigs()
     {
+        if (installs.Any(i => i.Controller is not null))
+        {
+            return;
+        }
+
         var read = installs.Select(i => i.ControllerConfig?.ConfigMap).Concat(installs.Select(i => i.ServerConfig?.ConfigMap)).OfType<KubeObject>().ToHashSet();
         var occupied = installs.Select(i => Key(i.Anchor.Namespace)).ToHashSet(StringComparer.Ordinal);
         foreach (var map in input.OfKind("ConfigMap").Where(m => m.Name == DefaultConfigMap && !read.Contains(m)))
@@ -217,6 +223,11 @@ internal sealed class InstallFinder
         foreach (var install in installs)
         {
             Claim(Key(install.Anchor.Namespace), install);
+            foreach (var server in install.Servers)
+            {
+                Claim(Key(server.Namespace), install);
+            }
+
             if (install.IsNamespaced)
             {
                 var managed = (install.Controller ?? install.Servers.FirstOrDefault())?.Flags.Value("managed-namespace");
@@ -233,8 +244,11 @@ internal sealed class InstallFinder
                 "its objects are audited with each, and a finding on them lists them all.");
         }
 
-        var clusterScope = installs.Where(i => !i.IsNamespaced).ToList();
-        var fallback = clusterScope.Count == 1 ? clusterScope[0] : installs.Count == 1 ? installs[0] : null;
+        // The install that owns every other namespace: the one cluster-scope controller (servers and ConfigMaps on their
+        // own only stand in when the input has no controller), or the only install.
+        var candidates = installs.Any(i => i.Controller is not null) ? installs.Where(i => i.Controller is not null).ToList() : installs;
+        var clusterScope = candidates.Where(i => !i.IsNamespaced).ToList();
+        var fallback = clusterScope.Count == 1 ? clusterScope[0] : candidates.Count == 1 ? candidates[0] : null;
         if (fallback is null && clusterScope.Count > 1)
         {
             var unowned = input.Objects.Where(o => !o.IsClusterScoped && !namespaceOwners.ContainsKey(Key(o.Namespace)))

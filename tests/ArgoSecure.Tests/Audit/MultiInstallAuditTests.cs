@@ -83,6 +83,20 @@ public sealed class MultiInstallAuditTests : IDisposable
     }
 
     [Fact]
+    public void ServerInAnotherNamespace_JoinsTheOnlyController()
+    {
+        var parts = Components("argo").Split("---\n");
+        var server = parts[1].Replace("namespace: argo", "namespace: argo-web", StringComparison.Ordinal).Replace("[server]", "[server, --secure=false]", StringComparison.Ordinal);
+
+        var report = AuditYaml.Run(parts[0], server, Config("argo", hardened: true), Workflow("team-a"));
+
+        Assert.Equal(["Deployment argo/workflow-controller"], report.Installs);
+        Assert.Equal(["Deployment argo/workflow-controller"], Assert.Single(report.Findings, f => f.RuleId == "ARGO0004").Installs);
+        // The workflow in team-a is checked against the one controller's hardened defaults.
+        Assert.DoesNotContain(report.Findings, f => f.Object.Namespace == "team-a");
+    }
+
+    [Fact]
     public void ClusterRoleSharedByTwoInstalls_IsReportedOnce_WithBothInstalls()
     {
         const string shared = """
