@@ -3,12 +3,13 @@ using k8s.Models;
 
 namespace ArgoSecure.Planning;
 
-/// <summary>Plans the workflow-controller: namespace, CRDs, RBAC, ConfigMap, Deployment, Service, NetworkPolicies, admission guard.</summary>
+/// <summary>Plans the workflow-controller: namespace, CRDs, RBAC, ConfigMap, Deployment, Service, NetworkPolicies, admission policies.</summary>
 internal static class ControllerPlanner
 {
     private const string Component = Labels.ControllerName;
 
-    public static IEnumerable<PlannedObject> Plan(ArgoControllerArgs args)
+    /// <summary>The controller's objects; <paramref name="installRisks"/> are the whole install's accepted risks.</summary>
+    public static IEnumerable<PlannedObject> Plan(ArgoControllerArgs args, IEnumerable<AcceptedRisk?> installRisks)
     {
         var ns = args.Namespace;
         var objects = new List<PlannedObject>();
@@ -87,7 +88,7 @@ internal static class ControllerPlanner
 
         if (!args.Scope.IsNamespaced && args.AdmissionGuard)
         {
-            foreach (var guard in AdmissionGuard.For(ns))
+            foreach (var guard in AdmissionGuard.For(ns).Concat(WorkflowSpecPolicies.ForClusterTemplates(args, installRisks)))
             {
                 Add(guard, ArgoComponent.AdmissionGuard);
             }

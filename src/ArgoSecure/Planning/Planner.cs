@@ -23,7 +23,8 @@ public static class Planner
         var validation = ArgsValidator.Validate(args);
         validation.ThrowIfInvalid();
 
-        var objects = new List<PlannedObject>(ControllerPlanner.Plan(args.Controller));
+        var installRisks = args.AcceptedRisks ?? [];
+        var objects = new List<PlannedObject>(ControllerPlanner.Plan(args.Controller, installRisks));
         if (Composition.ServerOf(args) is { } server)
         {
             objects.AddRange(ServerPlanner.Plan(server));
@@ -31,18 +32,21 @@ public static class Planner
 
         foreach (var workflowNamespace in Composition.WorkflowNamespacesOf(args))
         {
-            objects.AddRange(WorkflowNamespacePlanner.Plan(workflowNamespace));
+            objects.AddRange(WorkflowNamespacePlanner.Plan(workflowNamespace, installRisks));
         }
 
         return new InstallPlan(Order(objects), validation);
     }
 
-    /// <summary>Plans the controller alone (with the CRDs and, for a cluster install, the admission guard).</summary>
+    /// <summary>
+    /// Plans the controller alone (with the CRDs and, for a cluster install, the admission guard and the policy of
+    /// ClusterWorkflowTemplates).
+    /// </summary>
     public static InstallPlan PlanController(ArgoControllerArgs args)
     {
         var validation = ArgsValidator.Validate(args);
         validation.ThrowIfInvalid();
-        return new InstallPlan(Order(ControllerPlanner.Plan(args)), validation);
+        return new InstallPlan(Order(ControllerPlanner.Plan(args, [])), validation);
     }
 
     /// <summary>Plans argo-server alone.</summary>
@@ -58,7 +62,7 @@ public static class Planner
     {
         var validation = ArgsValidator.Validate(args);
         validation.ThrowIfInvalid();
-        return new InstallPlan(Order(WorkflowNamespacePlanner.Plan(args)), validation);
+        return new InstallPlan(Order(WorkflowNamespacePlanner.Plan(args, [])), validation);
     }
 
     private static List<PlannedObject> Order(IEnumerable<PlannedObject> objects)
