@@ -43,7 +43,7 @@ function problemsOf(source, declared, variableNames) {
         }
         return;
       case "selectExpr":
-        if (value.operand?.exprKind?.case === "identExpr" && value.operand.exprKind.value.name === "variables" && !bound.has("variables")) {
+        if (value.operand?.exprKind?.case === "identExpr" && value.operand.exprKind.value.name === "variables" && declared.has("variables") && !bound.has("variables")) {
           if (!variableNames.includes(value.field)) {
             problems.push(`variables.${value.field} is not defined before it is read`);
           }
