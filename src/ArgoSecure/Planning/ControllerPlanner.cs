@@ -58,7 +58,14 @@ internal static class ControllerPlanner
         Add(Rbac.Role(OwnNamespaceRoleName, ns, Component, ControllerRbac.InControllerNamespace(args)));
         Add(Rbac.RoleBinding(OwnNamespaceRoleName, ns, Component, "Role", OwnNamespaceRoleName, [subject]));
 
-        Add(Deployment(args));
+        var deployment = Deployment(args);
+        if (!args.AdmissionGuard || args.WorkflowSpecEnforcement == WorkflowSpecEnforcement.Off)
+        {
+            // Nothing enforces workflow specs: the audit reports ARGO0023 on the controller, accepted here if it is.
+            deployment.Metadata.Annotations = WorkflowSpecPolicies.NotEnforcedAcceptance((args.AcceptedRisks ?? []).Concat(installRisks));
+        }
+
+        Add(deployment);
         if (args.Replicas > 1)
         {
             Add(Workloads.Pdb(Labels.ControllerName, ns, Component));

@@ -23,7 +23,11 @@ public static class Planner
         var validation = ArgsValidator.Validate(args);
         validation.ThrowIfInvalid();
 
-        var installRisks = args.AcceptedRisks ?? [];
+        // The install's accepted risks relax every part; the controller's acceptance of ARGO0023 covers the namespaces
+        // whose rollout mode it sets.
+        var installRisks = (args.AcceptedRisks ?? [])
+            .Concat((args.Controller.AcceptedRisks ?? []).Where(r => r?.RuleId == Rules.RuleCatalog.WorkflowSpecsNotEnforced))
+            .ToList();
         var objects = new List<PlannedObject>(ControllerPlanner.Plan(args.Controller, installRisks));
         if (Composition.ServerOf(args) is { } server)
         {

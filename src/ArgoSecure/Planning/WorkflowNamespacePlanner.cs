@@ -30,7 +30,11 @@ internal static class WorkflowNamespacePlanner
 
         if (args.CreateNamespace)
         {
-            Add(KubeObjects.Create<V1Namespace>(ns, null, Labels.RestrictedNamespace(ns, Component)));
+            // Left without a policy, the namespace carries an accepted ARGO0023 for the audit.
+            var annotations = args.WorkflowSpecEnforcement == WorkflowSpecEnforcement.Off
+                ? WorkflowSpecPolicies.NotEnforcedAcceptance((args.AcceptedRisks ?? []).Concat(installRisks))
+                : null;
+            Add(KubeObjects.Create<V1Namespace>(ns, null, Labels.RestrictedNamespace(ns, Component), annotations));
         }
 
         var workflowAccount = KubeObjects.Create<V1ServiceAccount>(defaults.ServiceAccountName, ns, Labels.Common(Component));

@@ -65,6 +65,15 @@ internal static class WorkflowSpecPolicies
         return Create(ClusterPolicyName(args.Namespace), scope, rule, null, args.Namespace, args.WorkflowSpecEnforcement, (args.AcceptedRisks ?? []).Concat(installRisks));
     }
 
+    /// <summary>
+    /// The annotation that records an accepted ARGO0023 on an object the audit reports it on (the controller when
+    /// no policy is rendered, a namespace left without one), or null when the risk is not accepted.
+    /// </summary>
+    public static Dictionary<string, string>? NotEnforcedAcceptance(IEnumerable<AcceptedRisk?> risks) =>
+        risks.FirstOrDefault(r => r is { RuleId: RuleCatalog.WorkflowSpecsNotEnforced } && !string.IsNullOrWhiteSpace(r.Justification)) is { } risk
+            ? new Dictionary<string, string>(StringComparer.Ordinal) { [AcceptanceAnnotation.Prefix + risk.RuleId] = risk.Justification }
+            : null;
+
     /// <summary>The controller's user name, whose own requests (status, labels, Workflows from CronWorkflows) are not judged.</summary>
     public static string ControllerUser(string controllerNamespace) => $"system:serviceaccount:{controllerNamespace}:{Labels.ControllerName}";
 

@@ -16,6 +16,10 @@ internal sealed class ArgoPodMetadataCheck : AdmissionCheck
 
     public override string RuleId => RuleCatalog.WorkflowArgoPodMetadata;
 
+    /// <summary>True when an author may not set this pod label or annotation key (the audit reads the same rule).</summary>
+    public static bool IsArgoOwned(string key, bool annotation) =>
+        key.StartsWith(ArgoPrefix, StringComparison.Ordinal) && !(annotation && key.StartsWith(KillCommandPrefix, StringComparison.Ordinal));
+
     public override IReadOnlyList<string> SpecFields { get; } = ["podMetadata"];
 
     public override string Expression(EnforcementScope scope) =>
