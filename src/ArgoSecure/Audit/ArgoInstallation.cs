@@ -55,6 +55,41 @@ public sealed class ArgoInstallation
     /// <summary>True when two namespaces can be the same (equal, or either not written).</summary>
     public static bool SameNamespace(string? a, string? b) => a is null || b is null || a == b;
 
+    /// <summary>
+    /// The namespaces where this install runs workflows, each with the object a finding about it is reported on:
+    /// the managed namespace of a namespace install, else every namespace with workflow objects or the executor's role.
+    /// </summary>
+    public IEnumerable<(string Name, KubeObject Subject)> WorkflowNamespaces()
+    {
+        var controller = Controller;
+        if (controller is null)
+        {
+            yield break;
+        }
+
+        if (IsNamespaced)
+        {
+            var managed = controller.Flags.Value("managed-namespace");
+            var name = string.IsNullOrEmpty(managed) ? controller.Namespace : managed;
+            if (name is not null)
+            {
+                yield return (name, OfKind("Namespace").FirstOrDefault(n => n.Name == name) ?? controller.Workload);
+            }
+
+            yield break;
+        }
+
+        foreach (var ns in OfKind("Namespace").Where(n => n.Name != controller.Namespace && IsWorkflowNamespace(n.Name)))
+        {
+            yield return (ns.Name, ns);
+        }
+    }
+
+    /// <summary>A namespace holds workflows when workflow objects, or bindings of the executor's rights, are there.</summary>
+    private bool IsWorkflowNamespace(string name) =>
+        Objects.Any(o => o.Namespace == name && (o.Kind is "Workflow" or "CronWorkflow" or "WorkflowTemplate" ||
+            (o.Kind is "Role" && RbacChecks.Grants(o, "argoproj.io", ["workflowtaskresults"], ["create", "patch", "*"]) is not null)));
+
     /// <summary>Reconstructs the installation.</summary>
     public static ArgoInstallation From(IReadOnlyList<KubeObject> objects) => new(objects);
 

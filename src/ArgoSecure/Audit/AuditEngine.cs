@@ -42,6 +42,7 @@ public static class AuditEngine
             RbacChecks.Run(context);
             NetworkPolicyChecks.Run(context);
             WorkflowSpecChecks.Run(context);
+            AdmissionPolicyChecks.Run(context);
             SecretChecks.Run(context);
             ImageChecks.Run(context);
             allNotes.AddRange(installation.Notes);

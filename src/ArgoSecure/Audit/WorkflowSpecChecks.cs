@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArgoSecure.Enforcement.Checks;
 using ArgoSecure.Rules;
 
 namespace ArgoSecure.Audit;
@@ -58,6 +59,41 @@ internal static class WorkflowSpecChecks
         var automount = new List<(string, YNode)>();
         var root = new List<(string, YNode)>();
         var privileged = new List<(string, YNode)>();
+        var argoKeys = new List<(string Where, string Key, YNode At)>();
+
+        void CollectArgoKeys(string where, YNode? metadata)
+        {
+            foreach (var (field, annotation) in new[] { ("labels", false), ("annotations", true) })
+            {
+                foreach (var (key, value) in (metadata?[field] as YMap)?.Entries ?? [])
+                {
+                    if (ArgoPodMetadataCheck.IsArgoOwned(key, annotation))
+                    {
+                        argoKeys.Add((where, key, value));
+                    }
+                }
+            }
+        }
+
+        CollectArgoKeys("spec.podMetadata", spec["podMetadata"]);
+        CollectArgoKeys("artifactGC.podMetadata", spec.At("artifactGC", "podMetadata"));
+        CollectArgoKeys("templateDefaults.metadata", spec.At("templateDefaults", "metadata"));
+        foreach (var template in spec.Items("templates"))
+        {
+            var where = $"template '{template.TextAt("name") ?? "?"}'";
+            CollectArgoKeys(where + " metadata", template["metadata"]);
+            foreach (var artifact in template.At("outputs", "artifacts")?.Items ?? [])
+            {
+                CollectArgoKeys(where + " artifactGC.podMetadata", artifact.At("artifactGC", "podMetadata"));
+            }
+        }
+
+        if (argoKeys.Count > 0)
+        {
+            var keys = string.Join(", ", argoKeys.Select(k => $"'{k.Key}' ({k.Where})").Distinct(StringComparer.Ordinal));
+            context.Report(RuleCatalog.WorkflowArgoPodMetadata, o, argoKeys[0].At,
+                $"{what} sets Argo's own pod labels or annotations: {keys}. Argo, its NetworkPolicies and pod garbage collection rely on them; use your own keys.");
+        }
 
         foreach (var template in spec.Items("templates"))
         {
@@ -112,7 +148,7 @@ internal static class WorkflowSpecChecks
         Report(context, o, RuleCatalog.WorkflowPodsMayRunAsRoot, root, what,
             "may run as root (no runAsNonRoot: true with a non-zero runAsUser in the template, the workflow or workflowDefaults). Set spec.securityContext.runAsNonRoot: true and runAsUser.");
         Report(context, o, RuleCatalog.WorkflowPrivilegedContainer, privileged, what,
-            "run a container with privileged: true or allowPrivilegeEscalation: true. Remove them and set allowPrivilegeEscalation: false.");
+            $"run a container with privileged: true, allowPrivilegeEscalation: true or an added capability other than {PrivilegeCheck.AllowedCapability}. Remove them and set allowPrivilegeEscalation: false.");
 
         if (spec["podSpecPatch"] is { } specPatch)
         {
@@ -197,7 +233,9 @@ internal static class WorkflowSpecChecks
     private static YNode? IsPrivileged(YNode container)
     {
         var sc = container["securityContext"];
-        return sc?.BoolAt("privileged") == true ? sc["privileged"] : sc?.BoolAt("allowPrivilegeEscalation") == true ? sc["allowPrivilegeEscalation"] : null;
+        return sc?.BoolAt("privileged") == true ? sc["privileged"]
+            : sc?.BoolAt("allowPrivilegeEscalation") == true ? sc["allowPrivilegeEscalation"]
+            : sc?.At("capabilities", "add")?.Items.FirstOrDefault(c => c.Text != PrivilegeCheck.AllowedCapability);
     }
 
     /// <summary>True when a container runs as non-root: runAsNonRoot true (or a non-zero runAsUser) and never uid 0.</summary>
