@@ -298,9 +298,9 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(output);
         var ids = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).Distinct().Order(StringComparer.Ordinal);
-        // What the values fixed is gone; the chart's own gaps (no NetworkPolicies, the server reading every Secret, pods
-        // without seccomp profiles or resources) remain.
-        Assert.Equal(["ARGO0011", "ARGO0012", "ARGO0024"], ids);
+        // What the values fixed is gone; the chart's own gaps (no NetworkPolicies, the server reading every Secret, no
+        // admission policy holding workflow specs, pods without seccomp profiles or resources) remain.
+        Assert.Equal(["ARGO0011", "ARGO0012", "ARGO0023", "ARGO0024"], ids);
     }
 
     [Theory]

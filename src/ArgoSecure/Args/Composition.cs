@@ -63,6 +63,8 @@ public static class Composition
             Scope = controller.Scope,
             ServerEnabled = args.Server is not null,
             WorkflowDefaults = controller.WorkflowDefaults,
+            AllowedServiceAccounts = n.AllowedServiceAccounts,
+            WorkflowSpecEnforcement = !controller.AdmissionGuard ? WorkflowSpecEnforcement.Off : n.WorkflowSpecEnforcement ?? controller.WorkflowSpecEnforcement,
             Submitters = n.Submitters,
             Viewers = n.Viewers,
             ArtifactRepositoryEgress = n.ArtifactRepositoryEgress.Count > 0 ? n.ArtifactRepositoryEgress : controller.ArtifactRepositoryEgress,

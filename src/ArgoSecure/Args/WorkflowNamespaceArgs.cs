@@ -26,6 +26,20 @@ public sealed class WorkflowNamespaceArgs
     /// </summary>
     public WorkflowPodDefaults WorkflowDefaults { get; set; } = new();
 
+    /// <summary>
+    /// Service accounts of this namespace that workflows may name (<c>serviceAccountName</c>), besides the workflow
+    /// service account, which is always allowed. Default: none. ArgoSecure does not create them; give each only the
+    /// rights its workflows need. <c>default</c> is ARGO0009.
+    /// </summary>
+    public List<string> AllowedServiceAccounts { get; set; } = [];
+
+    /// <summary>
+    /// How workflow specs are enforced at admission here. Default: null, the controller's
+    /// <see cref="ArgoControllerArgs.WorkflowSpecEnforcement"/> in a whole install, else
+    /// <see cref="ArgoSecure.WorkflowSpecEnforcement.Deny"/> (hardened); Warn and Off are ARGO0023.
+    /// </summary>
+    public WorkflowSpecEnforcement? WorkflowSpecEnforcement { get; set; }
+
     /// <summary>Who may submit workflows here: create and read workflows, read templates and logs.</summary>
     public List<RbacSubject> Submitters { get; set; } = [];
 

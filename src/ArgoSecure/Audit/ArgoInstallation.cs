@@ -10,6 +10,7 @@ public sealed class ArgoInstallation
 {
     private readonly Dictionary<string, List<KubeObject>> byKind = new(StringComparer.Ordinal);
     private readonly bool namespacedWithoutComponents;
+    private HashSet<string>? workflowHoldingNamespaces;
 
     internal ArgoInstallation(
         string? name, ObjectIndex input, IReadOnlyList<KubeObject> objects, ArgoComponent? controller, IReadOnlyList<ArgoComponent> servers,
@@ -73,6 +74,42 @@ public sealed class ArgoInstallation
 
     /// <summary>True when two namespaces can be the same (equal, or either not written).</summary>
     public static bool SameNamespace(string? a, string? b) => a is null || b is null || a == b;
+
+    /// <summary>
+    /// The namespaces where this install runs workflows, each with the object a finding about it is reported on:
+    /// the managed namespace of a namespace install, else every namespace of the install with workflow objects or the
+    /// executor's role.
+    /// </summary>
+    public IEnumerable<(string Name, KubeObject Subject)> WorkflowNamespaces()
+    {
+        var controller = Controller;
+        if (controller is null)
+        {
+            yield break;
+        }
+
+        if (IsNamespaced)
+        {
+            var managed = controller.Flags.Value("managed-namespace");
+            var name = string.IsNullOrEmpty(managed) ? controller.Namespace : managed;
+            if (name is not null)
+            {
+                yield return (name, OfKind("Namespace").FirstOrDefault(n => n.Name == name) ?? controller.Workload);
+            }
+
+            yield break;
+        }
+
+        workflowHoldingNamespaces ??= Objects
+            .Where(o => o.Namespace is not null && (o.Kind is "Workflow" or "CronWorkflow" or "WorkflowTemplate" ||
+                (o.Kind is "Role" && RbacChecks.Grants(o, "argoproj.io", ["workflowtaskresults"], ["create", "patch", "*"]) is not null)))
+            .Select(o => o.Namespace!)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var ns in OfKind("Namespace").Where(n => n.Name != controller.Namespace && workflowHoldingNamespaces.Contains(n.Name)))
+        {
+            yield return (ns.Name, ns);
+        }
+    }
 
     /// <summary>The first install of the objects (for inputs that hold one), else the objects of no install.</summary>
     public static ArgoInstallation From(IReadOnlyList<KubeObject> objects) => InstallFinder.Find(objects, [])[0];

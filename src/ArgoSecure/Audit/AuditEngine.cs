@@ -53,6 +53,7 @@ public static class AuditEngine
                 RbacChecks.Run(context);
                 NetworkPolicyChecks.Run(context);
                 WorkflowSpecChecks.Run(context);
+                AdmissionPolicyChecks.Run(context);
                 SecretChecks.Run(context);
                 ImageChecks.Run(context);
                 foreach (var finding in context.Results(allNotes))

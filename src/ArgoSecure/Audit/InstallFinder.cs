@@ -5,10 +5,12 @@ namespace ArgoSecure.Audit;
 /// (<c>--configmap</c> in its namespace). An argo-server joins the controller of its namespace (the one with the same
 /// scope when several run there), or the only controller of the input; other servers, and in an input without a
 /// controller a <c>workflow-controller-configmap</c> no server reads, are installs of their own. Namespaced objects
-/// belong to the install that runs in their namespace or manages it (<c>--namespaced --managed-namespace</c>); objects
-/// in other namespaces belong to the one cluster-scope controller when there is exactly one (or to the only install). Namespaces belong with their namespace's objects, ClusterRoleBindings to the installs
-/// whose service accounts they bind, and ClusterRoles to the installs whose bindings refer to them, so a shared role is
-/// audited with each of them. What belongs to no install is returned last, without a name. Every step is a dictionary
+/// belong to the install that runs in their namespace or manages it (<c>--namespaced --managed-namespace</c>), or whose
+/// cluster-scope controller a RoleBinding there grants rights to; objects in other namespaces belong to the one
+/// cluster-scope controller when there is exactly one (or to the only install). Namespaces belong with their namespace's objects, ClusterRoleBindings to the installs
+/// whose service accounts they bind, ClusterRoles to the installs whose bindings refer to them (a shared role is
+/// audited with each of them), ValidatingAdmissionPolicies to the owners of the namespace they select by name and
+/// their bindings with them. What belongs to no install is returned last, without a name. Every step is a dictionary
 /// look-up: the cost grows with the input.
 /// </summary>
 internal sealed class InstallFinder
@@ -55,6 +57,8 @@ internal sealed class InstallFinder
         var residual = new List<KubeObject>();
         var accounts = ServiceAccounts();
         var deferredRoles = new List<KubeObject>();
+        var deferredBindings = new List<KubeObject>();
+        var policyOwners = new Dictionary<string, List<Install>?>(StringComparer.Ordinal);
         foreach (var o in input.Objects)
         {
             List<Install>? owners;
@@ -69,6 +73,19 @@ internal sealed class InstallFinder
             else if (o.Kind == "ClusterRole")
             {
                 deferredRoles.Add(o);
+                continue;
+            }
+            else if (o.Kind == "ValidatingAdmissionPolicy")
+            {
+                // ArgoSecure's policies select their namespace by name; a policy for every namespace belongs to no one install.
+                owners = AdmissionPolicyChecks.SelectedNamespace(o.Root.At("spec", "matchConstraints", "namespaceSelector")) is { Length: > 0 } selected
+                    ? namespaceOwners.GetValueOrDefault(selected)
+                    : null;
+                policyOwners[o.Name] = owners is { Count: > 0 } ? owners : fallback is null ? null : [fallback];
+            }
+            else if (o.Kind == "ValidatingAdmissionPolicyBinding")
+            {
+                deferredBindings.Add(o);
                 continue;
             }
             else if (o.Kind == "ClusterRoleBinding")
@@ -105,6 +122,12 @@ internal sealed class InstallFinder
         foreach (var role in deferredRoles)
         {
             Assign(role, roleOwners.GetValueOrDefault(role) ?? (fallback is null ? null : [fallback]), residual);
+        }
+
+        // An admission policy binding goes with its policy.
+        foreach (var binding in deferredBindings)
+        {
+            Assign(binding, policyOwners.GetValueOrDefault(binding.Root.TextAt("spec", "policyName") ?? "") ?? (fallback is null ? null : [fallback]), residual);
         }
 
         var result = installs.Select(i => i.Build(input)).ToList();
@@ -234,6 +257,22 @@ internal sealed class InstallFinder
                 if (!string.IsNullOrEmpty(managed))
                 {
                     Claim(managed, install);
+                }
+            }
+        }
+
+        // A cluster-scope controller also runs workflows where a RoleBinding grants its service account rights (as
+        // ArgoSecure binds the controller in each workflow namespace): that tells several cluster installs apart.
+        var ownOrManaged = namespaceOwners.Keys.ToHashSet(StringComparer.Ordinal);
+        var controllerAccounts = installs.Where(i => i.Controller is not null && !i.IsNamespaced)
+            .ToLookup(i => (Key(i.Controller!.Namespace), i.Controller!.ServiceAccountName));
+        foreach (var binding in input.OfKind("RoleBinding").Where(b => b.Namespace is { } ns && !ownOrManaged.Contains(ns)))
+        {
+            foreach (var subject in binding.Root.Items("subjects").Where(s => s.TextAt("kind") == "ServiceAccount"))
+            {
+                foreach (var install in controllerAccounts[(Key(subject.TextAt("namespace") ?? binding.Namespace), subject.TextAt("name") ?? "")])
+                {
+                    Claim(binding.Namespace!, install);
                 }
             }
         }

@@ -39,7 +39,7 @@ internal static class NetworkPolicyChecks
         CheckMetricsIngress(context, policies);
 
         var workflowPod = new Dictionary<string, string>(StringComparer.Ordinal) { [WorkflowPodLabel] = "any" };
-        foreach (var ns in WorkflowNamespaces(install))
+        foreach (var ns in install.WorkflowNamespaces())
         {
             if (!policies.In(ns.Name).Any(p => Selects(p, workflowPod)))
             {
@@ -82,50 +82,16 @@ internal static class NetworkPolicyChecks
         }
     }
 
-    private static IEnumerable<(string Name, KubeObject Subject)> WorkflowNamespaces(ArgoInstallation install)
-    {
-        var controller = install.Controller;
-        if (controller is null)
-        {
-            yield break;
-        }
-
-        if (install.IsNamespaced)
-        {
-            var managed = controller.Flags.Value("managed-namespace");
-            var name = string.IsNullOrEmpty(managed) ? controller.Namespace : managed;
-            if (name is not null)
-            {
-                yield return (name, install.OfKind("Namespace").FirstOrDefault(n => n.Name == name) ?? controller.Workload);
-            }
-
-            yield break;
-        }
-
-        var holdingWorkflows = WorkflowHoldingNamespaces(install);
-        foreach (var ns in install.OfKind("Namespace").Where(n => n.Name != controller.Namespace && holdingWorkflows.Contains(n.Name)))
-        {
-            yield return (ns.Name, ns);
-        }
-    }
-
-    /// <summary>The namespaces that hold workflows: workflow objects, or Roles with the executor's rights, are there.</summary>
-    private static HashSet<string> WorkflowHoldingNamespaces(ArgoInstallation install) =>
-        install.Objects
-            .Where(o => o.Namespace is not null && (o.Kind is "Workflow" or "CronWorkflow" or "WorkflowTemplate" ||
-                (o.Kind is "Role" && RbacChecks.Grants(o, "argoproj.io", ["workflowtaskresults"], ["create", "patch", "*"]) is not null)))
-            .Select(o => o.Namespace!)
-            .ToHashSet(StringComparer.Ordinal);
-
     /// <summary>True when the policy's pod selector selects pods with these labels (an "any" value matches any value).</summary>
     public static bool Selects(KubeObject policy, IReadOnlyDictionary<string, string> labels)
     {
         var selector = policy.Root.At("spec", "podSelector");
-        if (selector is null)
-        {
-            return false;
-        }
+        return selector is not null && SelectorMatches(selector, labels);
+    }
 
+    /// <summary>True when a label selector (matchLabels, matchExpressions) selects these labels (an "any" value matches any value).</summary>
+    public static bool SelectorMatches(YNode selector, IReadOnlyDictionary<string, string> labels)
+    {
         foreach (var (key, value) in (selector["matchLabels"] as YMap)?.Entries ?? [])
         {
             if (!labels.TryGetValue(key, out var actual) || (actual != "any" && actual != value.Text))

@@ -12,6 +12,7 @@ public sealed class ObjectIndex
     private readonly Dictionary<(string Kind, string? Namespace, string Name), KubeObject> byKey = [];
     private readonly Dictionary<(string? Namespace, string Name), List<KubeObject>> bindingsByAccount = [];
     private readonly Dictionary<string, List<KubeObject>> bindingsByAccountName = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, object> derived = [];
 
     /// <summary>Indexes the objects.</summary>
     public ObjectIndex(IReadOnlyList<KubeObject> objects)
@@ -94,6 +95,18 @@ public sealed class ObjectIndex
         ArgumentNullException.ThrowIfNull(binding);
         var name = binding.Root.TextAt("roleRef", "name");
         return binding.Root.TextAt("roleRef", "kind") == "ClusterRole" ? Find("ClusterRole", null, name) : Find("Role", binding.Namespace, name);
+    }
+
+    /// <summary>A value computed from the whole input once, then shared by every install's checks (one per type).</summary>
+    internal T Derived<T>(Func<ObjectIndex, T> create)
+        where T : class
+    {
+        if (!derived.TryGetValue(typeof(T), out var value))
+        {
+            derived[typeof(T)] = value = create(this);
+        }
+
+        return (T)value;
     }
 
     private static void Add<TKey>(Dictionary<TKey, List<KubeObject>> index, TKey key, KubeObject o)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArgoSecure.Enforcement.Checks;
 using ArgoSecure.Rules;
 
 namespace ArgoSecure.Audit;
@@ -58,6 +59,41 @@ internal static class WorkflowSpecChecks
         var automount = new List<Hit>();
         var root = new List<Hit>();
         var privileged = new List<Hit>();
+        var argoKeys = new List<(string Where, string Key, YNode At)>();
+
+        void CollectArgoKeys(string where, YNode? metadata)
+        {
+            foreach (var (field, annotation) in new[] { ("labels", false), ("annotations", true) })
+            {
+                foreach (var (key, value) in (metadata?[field] as YMap)?.Entries ?? [])
+                {
+                    if (ArgoPodMetadataCheck.IsArgoOwned(key, annotation))
+                    {
+                        argoKeys.Add((where, key, value));
+                    }
+                }
+            }
+        }
+
+        CollectArgoKeys("spec.podMetadata", spec["podMetadata"]);
+        CollectArgoKeys("artifactGC.podMetadata", spec.At("artifactGC", "podMetadata"));
+        CollectArgoKeys("templateDefaults.metadata", spec.At("templateDefaults", "metadata"));
+        foreach (var template in spec.Items("templates"))
+        {
+            var where = $"template '{template.TextAt("name") ?? "?"}'";
+            CollectArgoKeys(where + " metadata", template["metadata"]);
+            foreach (var artifact in template.At("outputs", "artifacts")?.Items ?? [])
+            {
+                CollectArgoKeys(where + " artifactGC.podMetadata", artifact.At("artifactGC", "podMetadata"));
+            }
+        }
+
+        if (argoKeys.Count > 0)
+        {
+            var keys = string.Join(", ", argoKeys.Select(k => $"'{k.Key}' ({k.Where})").Distinct(StringComparer.Ordinal));
+            context.Report(RuleCatalog.WorkflowArgoPodMetadata, o, argoKeys[0].At,
+                $"{what} sets Argo's own pod labels or annotations: {keys}. Argo, its NetworkPolicies and pod garbage collection rely on them; use your own keys.");
+        }
 
         foreach (var template in spec.Items("templates"))
         {
@@ -117,7 +153,7 @@ internal static class WorkflowSpecChecks
             "Set spec.securityContext.runAsNonRoot: true and a non-zero runAsUser.");
         Report(context, o, RuleCatalog.WorkflowPrivilegedContainer, privileged, what,
             ("runs", "run"), "a privileged or privilege-escalating container", null,
-            "Remove privileged and set allowPrivilegeEscalation: false.");
+            $"Remove privileged and added capabilities (but {PrivilegeCheck.AllowedCapability}) and set allowPrivilegeEscalation: false.");
 
         if (spec["podSpecPatch"] is { } specPatch)
         {
@@ -215,7 +251,7 @@ internal static class WorkflowSpecChecks
         }
     }
 
-    /// <summary>The privileged or allowPrivilegeEscalation value that is true in a container's security context, as written.</summary>
+    /// <summary>What makes a container privileged, as written: privileged or allowPrivilegeEscalation true, or an added capability.</summary>
     private static (YNode At, string Found)? IsPrivileged(YNode container)
     {
         foreach (var key in new[] { "privileged", "allowPrivilegeEscalation" })
@@ -226,7 +262,9 @@ internal static class WorkflowSpecChecks
             }
         }
 
-        return null;
+        return container["securityContext"]?.At("capabilities", "add")?.Items.FirstOrDefault(c => c.Text != PrivilegeCheck.AllowedCapability) is { } added
+            ? (added, $"capabilities.add: [{added.Text}]")
+            : null;
     }
 
     /// <summary>True when a container runs as non-root: runAsNonRoot true (or a non-zero runAsUser) and never uid 0.</summary>

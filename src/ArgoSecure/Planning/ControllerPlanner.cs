@@ -3,12 +3,13 @@ using k8s.Models;
 
 namespace ArgoSecure.Planning;
 
-/// <summary>Plans the workflow-controller: namespace, CRDs, RBAC, ConfigMap, Deployment, Service, NetworkPolicies, admission guard.</summary>
+/// <summary>Plans the workflow-controller: namespace, CRDs, RBAC, ConfigMap, Deployment, Service, NetworkPolicies, admission policies.</summary>
 internal static class ControllerPlanner
 {
     private const string Component = Labels.ControllerName;
 
-    public static IEnumerable<PlannedObject> Plan(ArgoControllerArgs args)
+    /// <summary>The controller's objects; <paramref name="installRisks"/> are the whole install's accepted risks.</summary>
+    public static IEnumerable<PlannedObject> Plan(ArgoControllerArgs args, IEnumerable<AcceptedRisk?> installRisks)
     {
         var ns = args.Namespace;
         var objects = new List<PlannedObject>();
@@ -57,7 +58,14 @@ internal static class ControllerPlanner
         Add(Rbac.Role(OwnNamespaceRoleName, ns, Component, ControllerRbac.InControllerNamespace(args)));
         Add(Rbac.RoleBinding(OwnNamespaceRoleName, ns, Component, "Role", OwnNamespaceRoleName, [subject]));
 
-        Add(Deployment(args));
+        var deployment = Deployment(args);
+        if (!args.AdmissionGuard || args.WorkflowSpecEnforcement == WorkflowSpecEnforcement.Off)
+        {
+            // Nothing enforces workflow specs: the audit reports ARGO0023 on the controller, accepted here if it is.
+            deployment.Metadata.Annotations = WorkflowSpecPolicies.NotEnforcedAcceptance((args.AcceptedRisks ?? []).Concat(installRisks));
+        }
+
+        Add(deployment);
         if (args.Replicas > 1)
         {
             Add(Workloads.Pdb(Labels.ControllerName, ns, Component));
@@ -87,7 +95,7 @@ internal static class ControllerPlanner
 
         if (!args.Scope.IsNamespaced && args.AdmissionGuard)
         {
-            foreach (var guard in AdmissionGuard.For(ns))
+            foreach (var guard in AdmissionGuard.For(ns).Concat(WorkflowSpecPolicies.ForClusterTemplates(args, installRisks)))
             {
                 Add(guard, ArgoComponent.AdmissionGuard);
             }

@@ -5,7 +5,7 @@ namespace ArgoSecure.Planning;
 
 /// <summary>
 /// Plans a workflow namespace: the namespace, the workflow and executor service accounts, the executor's role,
-/// the controller's access (cluster install), the user roles and the NetworkPolicies.
+/// the controller's access (cluster install), the user roles, the NetworkPolicies and the workflow-spec policy.
 /// </summary>
 internal static class WorkflowNamespacePlanner
 {
@@ -20,7 +20,8 @@ internal static class WorkflowNamespacePlanner
     /// <summary>The read-only UI role of the security guide.</summary>
     public const string ViewerRoleName = "argo-workflow-viewer";
 
-    public static IEnumerable<PlannedObject> Plan(WorkflowNamespaceArgs args)
+    /// <summary>The namespace's objects; <paramref name="installRisks"/> are the whole install's accepted risks.</summary>
+    public static IEnumerable<PlannedObject> Plan(WorkflowNamespaceArgs args, IEnumerable<AcceptedRisk?> installRisks)
     {
         var ns = args.Name;
         var defaults = args.WorkflowDefaults;
@@ -29,7 +30,11 @@ internal static class WorkflowNamespacePlanner
 
         if (args.CreateNamespace)
         {
-            Add(KubeObjects.Create<V1Namespace>(ns, null, Labels.RestrictedNamespace(ns, Component)));
+            // Left without a policy, the namespace carries an accepted ARGO0023 for the audit.
+            var annotations = args.WorkflowSpecEnforcement == WorkflowSpecEnforcement.Off
+                ? WorkflowSpecPolicies.NotEnforcedAcceptance((args.AcceptedRisks ?? []).Concat(installRisks))
+                : null;
+            Add(KubeObjects.Create<V1Namespace>(ns, null, Labels.RestrictedNamespace(ns, Component), annotations));
         }
 
         var workflowAccount = KubeObjects.Create<V1ServiceAccount>(defaults.ServiceAccountName, ns, Labels.Common(Component));
@@ -80,6 +85,12 @@ internal static class WorkflowNamespacePlanner
 
             // Workflow pods listen on nothing Argo needs: no ingress at all.
             Add(NetworkPolicies.ForPods("argo-workflow-pods", ns, Component, NetworkPolicies.WorkflowPods(), [], egress));
+        }
+
+        // Cluster-scoped: registered with the admission guard in a whole install, with the namespace's objects alone.
+        foreach (var policy in WorkflowSpecPolicies.ForNamespace(args, installRisks))
+        {
+            objects.Add(new PlannedObject(ArgoComponent.AdmissionGuard, policy));
         }
 
         return objects;

@@ -100,6 +100,16 @@ public static class ArgsValidator
         CheckImages(context, p + "Images", args.Images);
         CheckPodDefaults(context, p + "WorkflowDefaults", args.WorkflowDefaults);
 
+        if (!args.AdmissionGuard)
+        {
+            context.Report(RuleCatalog.WorkflowSpecsNotEnforced, p + "AdmissionGuard", false,
+                $"{p}AdmissionGuard is false: no ValidatingAdmissionPolicy is rendered, so no workflow namespace holds workflow specs to the hardened posture (any author can pick another service account, mount its token or run as root) and, in a cluster install, nothing refuses Workflows in the controller's namespace. Keep it true on Kubernetes 1.30 or later.");
+        }
+        else
+        {
+            CheckEnforcement(context, p + "WorkflowSpecEnforcement", args.WorkflowSpecEnforcement, "any workflow namespace");
+        }
+
         if (args.TemplateReferencing == TemplateReferencing.None)
         {
             context.Report(RuleCatalog.NoWorkflowRestrictions, p + "TemplateReferencing", args.TemplateReferencing,
@@ -552,6 +562,12 @@ public static class ArgsValidator
                 $"Use '{scope.ManagedNamespace}', or a cluster install for several workflow namespaces.");
         }
 
+        CheckAllowedServiceAccounts(context, p + "AllowedServiceAccounts", args);
+        if (given.WorkflowSpecEnforcement is { } enforcement)
+        {
+            CheckEnforcement(context, p + "WorkflowSpecEnforcement", enforcement, $"'{args.Name}'");
+        }
+
         CheckSubjects(context, p + "Submitters", args.Submitters);
         CheckSubjects(context, p + "Viewers", args.Viewers);
         context.CheckEgress(p + "ArtifactRepositoryEgress", given.ArtifactRepositoryEgress);
@@ -565,6 +581,59 @@ public static class ArgsValidator
         }
 
         context.CheckAcceptedRisks(p + "AcceptedRisks", args.AcceptedRisks);
+    }
+
+    private static void CheckEnforcement(ValidationContext context, string property, WorkflowSpecEnforcement enforcement, string where)
+    {
+        switch (enforcement)
+        {
+            case WorkflowSpecEnforcement.Deny:
+                return;
+            case WorkflowSpecEnforcement.Warn:
+                context.Report(RuleCatalog.WorkflowSpecsNotEnforced, property, enforcement,
+                    $"{property} is Warn: workflow specs in {where} that break the hardened posture are admitted with a warning, not refused. Switch to Deny once the warnings are gone.");
+                return;
+            case WorkflowSpecEnforcement.Off:
+                context.Report(RuleCatalog.WorkflowSpecsNotEnforced, property, enforcement,
+                    $"{property} is Off: nothing holds workflow specs in {where} to the hardened posture (any author can pick another service account, mount its token or run as root). Use Deny, or Warn while rolling out.");
+                return;
+            default:
+                context.Error(property, enforcement, "This is not a WorkflowSpecEnforcement value.", "Use Deny, Warn or Off.");
+                return;
+        }
+    }
+
+    private static void CheckAllowedServiceAccounts(ValidationContext context, string p, WorkflowNamespaceArgs args)
+    {
+        var accounts = args.AllowedServiceAccounts ?? [];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var account = accounts[i];
+            var path = $"{p}[{i}]";
+            if (account is not null && (account.Contains('/', StringComparison.Ordinal) || account.Contains(':', StringComparison.Ordinal)))
+            {
+                context.Error(path, account, $"Workflow pods always run in their own namespace, so a service account of another namespace cannot be allowed in '{args.Name}'.",
+                    $"List service accounts of '{args.Name}' by name only, for example '{account.Split('/', ':')[^1]}' created in '{args.Name}'.");
+                continue;
+            }
+
+            context.RequireDnsSubdomain(path, account, "An allowed service account");
+            if (string.IsNullOrEmpty(account))
+            {
+                continue;
+            }
+
+            if (!seen.Add(account))
+            {
+                context.Error(path, account, "The service account is listed twice.", "List each allowed service account once.");
+            }
+            else if (string.Equals(account, "default", StringComparison.Ordinal))
+            {
+                context.Report(RuleCatalog.WorkflowDefaultServiceAccount, path, account,
+                    $"{path} allows 'default': workflows could run as the namespace's default service account, shared with every other pod there. Allow a dedicated account instead.");
+            }
+        }
     }
 
     private static void CheckSubjects(ValidationContext context, string p, IReadOnlyList<RbacSubject>? subjects)

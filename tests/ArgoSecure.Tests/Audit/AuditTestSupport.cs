@@ -80,8 +80,39 @@ internal static class AuditYaml
           policyTypes: [Ingress, Egress]
         """;
 
-    /// <summary>A hardened controller ConfigMap: the floor the renderer writes.</summary>
-    public const string HardenedConfig = """
+    /// <summary>A hardened controller ConfigMap and workflow-spec enforcement: the floor the renderer writes.</summary>
+    public static string HardenedConfig => Enforcement + "---\n" + Config; // the ConfigMap last: tests append data keys to it
+
+    /// <summary>
+    /// A workflow-spec policy the audit recognises (its validations name every admission check's rule) bound with
+    /// Deny to every namespace and to ClusterWorkflowTemplates.
+    /// </summary>
+    public static string Enforcement { get; } = $$"""
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingAdmissionPolicy
+        metadata:
+          name: workflow-specs
+        spec:
+          matchConstraints:
+            resourceRules:
+            - apiGroups: [argoproj.io]
+              apiVersions: [v1alpha1]
+              operations: [CREATE, UPDATE]
+              resources: [workflows, cronworkflows, workflowtemplates, clusterworkflowtemplates]
+          validations:
+        {{string.Join("\n", ArgoSecure.Enforcement.AdmissionChecks.RuleIds.Select(id => $"  - {{expression: 'true', message: '{id}: checked'}}"))}}
+        ---
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingAdmissionPolicyBinding
+        metadata:
+          name: workflow-specs
+        spec:
+          policyName: workflow-specs
+          validationActions: [Deny]
+
+        """;
+
+    private const string Config = """
         apiVersion: v1
         kind: ConfigMap
         metadata:

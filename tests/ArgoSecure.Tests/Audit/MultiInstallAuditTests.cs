@@ -1,5 +1,7 @@
 using ArgoSecure.Audit;
 using ArgoSecure.Benchmarks.Audit;
+using ArgoSecure.Planning;
+using ArgoSecure.Rendering;
 using ArgoSecure.Tests.TestSupport;
 
 namespace ArgoSecure.Tests.Audit;
@@ -94,6 +96,35 @@ public sealed class MultiInstallAuditTests : IDisposable
         Assert.Equal(["Deployment argo/workflow-controller"], Assert.Single(report.Findings, f => f.RuleId == "ARGO0004").Installs);
         // The workflow in team-a is checked against the one controller's hardened defaults.
         Assert.DoesNotContain(report.Findings, f => f.Object.Namespace == "team-a");
+    }
+
+    [Fact]
+    public void TwoRenderedClusterInstalls_EachOwnTheirWorkflowNamespaces()
+    {
+        static string Render(string controllerNamespace, string team) => ManifestRenderer.Render(Planner.Plan(new ArgoWorkflowsArgs
+        {
+            Controller = new() { Namespace = controllerNamespace },
+            WorkflowNamespaces = [new() { Name = team }],
+        }));
+        var a = Render("argo-a", "team-a");
+        var b = Render("argo-b", "team-b");
+        var loader = new ManifestLoader();
+        var objects = loader.LoadText(a, "a.yaml").Concat(loader.LoadText(b, "b.yaml")).ToList();
+
+        var clean = AuditEngine.Audit(objects, ["a.yaml", "b.yaml"]);
+        var installs = ArgoInstallation.FindAll(objects, []);
+
+        Assert.Empty(clean.Findings);
+        // The RoleBindings that grant each controller its rights in its workflow namespace tell the installs apart.
+        Assert.Contains(installs[0].Objects, o => o.Kind == "Namespace" && o.Name == "team-a");
+        Assert.DoesNotContain(installs[0].Objects, o => o.Namespace == "team-b");
+        Assert.Contains(installs[1].Objects, o => o.Kind == "Namespace" && o.Name == "team-b");
+
+        // Without team-b's workflow-spec policy, install b alone is reported, on its namespace.
+        var withoutPolicy = AuditEngine.Audit(objects.Where(o => o.Name != "argosecure-team-b-workflow-specs").ToList(), ["a.yaml", "b.yaml"]);
+        var finding = Assert.Single(withoutPolicy.Findings);
+        Assert.Equal(("ARGO0023", "Namespace/team-b"), (finding.RuleId, finding.Object.ToString()));
+        Assert.Equal(["Deployment argo-b/workflow-controller"], finding.Installs);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class UpstreamAuditTests
     {
         var report = AuditFolder("cluster-install");
 
-        Assert.Equal(["ARGO0002", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0018", "ARGO0024"], report.RuleIds);
+        Assert.Equal(["ARGO0002", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0018", "ARGO0023", "ARGO0024"], report.RuleIds);
         Assert.Equal(["ClusterRole/argo-aggregate-to-admin", "ClusterRole/argo-aggregate-to-edit"],
             Of(report, "ARGO0002").Select(f => f.Object.ToString()).Order(StringComparer.Ordinal));
         var serverRole = Assert.Single(Of(report, "ARGO0012"));
@@ -25,6 +25,10 @@ public class UpstreamAuditTests
         Assert.Contains("pods/exec", serverRole.Message, StringComparison.Ordinal);
         Assert.EndsWith("argo-server-rbac/argo-server-clusterole.yaml", serverRole.Location.File, StringComparison.Ordinal);
         Assert.Equal(2, Of(report, "ARGO0018").Count());
+        // No admission policy holds workflow specs: reported once, on the controller.
+        var enforcement = Assert.Single(Of(report, "ARGO0023"));
+        Assert.Equal("Deployment argo/workflow-controller", enforcement.Object.ToString());
+        Assert.Contains("No ValidatingAdmissionPolicy", enforcement.Message, StringComparison.Ordinal);
         Assert.All(report.Findings, f => Assert.True(f.Location.Line > 0, $"{f.RuleId} has no line"));
         // The kustomization's namespace reaches the objects.
         Assert.Contains(report.Findings, f => f.Object.ToString() == "Deployment argo/workflow-controller");
@@ -59,7 +63,7 @@ public class UpstreamAuditTests
     {
         var report = AuditFolder("namespace-install");
 
-        Assert.Equal(["ARGO0001", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0018", "ARGO0024"], report.RuleIds);
+        Assert.Equal(["ARGO0001", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0018", "ARGO0023", "ARGO0024"], report.RuleIds);
         var scope = Of(report, "ARGO0001").ToList();
         Assert.Equal(["Deployment/argo-server", "Deployment/workflow-controller"], scope.Select(f => f.Object.ToString()).Order(StringComparer.Ordinal));
         // The --namespaced flag comes from the JSON patches in overlays/, and the finding points there.
@@ -75,7 +79,7 @@ public class UpstreamAuditTests
     {
         var report = AuditFolder("quick-start", "minimal");
 
-        Assert.Equal(["ARGO0002", "ARGO0003", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0016", "ARGO0018", "ARGO0024"], report.RuleIds);
+        Assert.Equal(["ARGO0002", "ARGO0003", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0016", "ARGO0018", "ARGO0023", "ARGO0024"], report.RuleIds);
         var authMode = Assert.Single(Of(report, "ARGO0003"));
         Assert.Equal("Deployment argo/argo-server", authMode.Object.ToString());
         Assert.EndsWith("quick-start/base/overlays/argo-server-deployment.yaml", authMode.Location.File, StringComparison.Ordinal);
@@ -94,7 +98,7 @@ public class UpstreamAuditTests
     {
         var report = AuditFolder("quick-start", "postgres");
 
-        Assert.Equal(["ARGO0002", "ARGO0003", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0014", "ARGO0016", "ARGO0018", "ARGO0024"], report.RuleIds);
+        Assert.Equal(["ARGO0002", "ARGO0003", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0014", "ARGO0016", "ARGO0018", "ARGO0023", "ARGO0024"], report.RuleIds);
         Assert.Equal(2, Of(report, "ARGO0014").Count()); // persistence and synchronization
         Assert.Contains(Of(report, "ARGO0016"), f => f.Object.ToString() == "Secret/argo-postgres-config" && f.Message.Contains("database", StringComparison.Ordinal));
     }
@@ -105,7 +109,7 @@ public class UpstreamAuditTests
         var report = AuditFolder("quick-start");
 
         // minimal, mysql, postgres, sso and telemetry are alternative builds: the union of their findings.
-        Assert.Equal(["ARGO0002", "ARGO0003", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0014", "ARGO0016", "ARGO0018", "ARGO0024"], report.RuleIds);
+        Assert.Equal(["ARGO0002", "ARGO0003", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0014", "ARGO0016", "ARGO0018", "ARGO0023", "ARGO0024"], report.RuleIds);
         Assert.Contains(Of(report, "ARGO0014"), f => f.Message.Contains("mysql", StringComparison.Ordinal));
         Assert.Contains(Of(report, "ARGO0014"), f => f.Message.Contains("postgresql", StringComparison.Ordinal));
     }
@@ -117,7 +121,7 @@ public class UpstreamAuditTests
 
         var report = AuditEngine.Audit([], values);
 
-        Assert.Equal(["ARGO0002", "ARGO0004", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0024"], report.RuleIds);
+        Assert.Equal(["ARGO0002", "ARGO0004", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0023", "ARGO0024"], report.RuleIds);
         // server.secure: false is reported on its own line of the values file.
         var tls = Assert.Single(Of(report, "ARGO0004"));
         var lines = File.ReadAllLines(values);

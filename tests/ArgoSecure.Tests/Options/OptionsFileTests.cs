@@ -22,6 +22,31 @@ public class OptionsFileTests
     }
 
     [Fact]
+    public void EnforcementOptions_Bind_AsDocumented()
+    {
+        // The options of docs/enforcement.md.
+        var args = OptionsFile.Parse("""
+            controller:
+              admissionGuard: true
+              workflowSpecEnforcement: Deny
+            workflowNamespaces:
+              - name: team-a
+                allowedServiceAccounts: [team-a-deployer]
+                workflowSpecEnforcement: Warn
+                acceptedRisks:
+                  - ruleId: ARGO0019
+                    justification: GPU tolerations until the templates support them
+              - name: team-b
+            """);
+
+        Assert.Equal(WorkflowSpecEnforcement.Deny, args.Controller.WorkflowSpecEnforcement);
+        Assert.Equal(["team-a-deployer"], args.WorkflowNamespaces[0].AllowedServiceAccounts);
+        Assert.Equal(WorkflowSpecEnforcement.Warn, args.WorkflowNamespaces[0].WorkflowSpecEnforcement);
+        Assert.Null(args.WorkflowNamespaces[1].WorkflowSpecEnforcement);
+        Assert.Throws<OptionsException>(() => OptionsFile.Parse("controller:\n  workflowSpecEnforcement: Audit\n"));
+    }
+
+    [Fact]
     public void Json_IsAccepted()
     {
         var args = OptionsFile.Parse("""

@@ -12,6 +12,7 @@ public static class ArgsVariants
             Controller = new() { InstallCrds = false, AdmissionGuard = false },
             Server = null,
             WorkflowNamespaces = [new() { Name = "ci" }, new() { Name = "batch" }],
+            AcceptedRisks = [new() { RuleId = "ARGO0023", Justification = "Kubernetes 1.29: no ValidatingAdmissionPolicy yet." }],
         });
 
         yield return ("persistence, HA, custom namespace", new ArgoWorkflowsArgs
@@ -24,7 +25,10 @@ public static class ArgsVariants
                 ArtifactRepositoryEgress = [new() { Cidr = "10.40.0.0/16", Port = 9000 }],
             },
             Server = new() { Replicas = 2, IngressFromNamespaces = ["ingress-nginx", "gateway"] },
-            WorkflowNamespaces = [new() { Name = "ml", Submitters = [RbacSubject.Group("ml-team")], Viewers = [RbacSubject.User("auditor@example.com")] }],
+            WorkflowNamespaces =
+            [
+                new() { Name = "ml", Submitters = [RbacSubject.Group("ml-team")], Viewers = [RbacSubject.User("auditor@example.com")], AllowedServiceAccounts = ["ml-trainer"] },
+            ],
         });
 
         yield return ("namespace install with SSO RBAC and MySQL", new ArgoWorkflowsArgs
