@@ -239,6 +239,23 @@ public sealed class ManifestLoader
         return ObjectsOf(YamlTree.ParseDocuments(text, file, Budget), file);
     }
 
+    /// <summary>
+    /// Reads one stream (standard input, a tool's output) as a file named <paramref name="name"/>, under the same
+    /// limits as a file; throws <see cref="AuditInputException"/> or <see cref="InputLimitException"/> when it cannot.
+    /// </summary>
+    public IReadOnlyList<KubeObject> LoadStream(Stream stream, string name)
+    {
+        var text = Budget.ReadStream(stream, name);
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new AuditInputException(name, "is binary, not YAML.", "Give YAML or JSON manifests only.");
+        }
+
+        var objects = ObjectsOf(YamlTree.ParseDocuments(text, name, Budget), name);
+        Budget.AddObjects(objects.Count, name);
+        return objects;
+    }
+
     /// <summary>A path as shown to users: relative to the current directory when it is below it.</summary>
     public static string DisplayPath(string path)
     {

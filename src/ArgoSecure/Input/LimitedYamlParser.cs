@@ -41,9 +41,19 @@ internal sealed class LimitedYamlParser : IParser
 
     public bool MoveNext()
     {
-        if (!inner.MoveNext())
+        var last = inner.Current?.End ?? Mark.Empty;
+        try
         {
-            return false;
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (found by fuzzing: "a: {\nb" at the end of a
+            // file): it is bad YAML like any other, reported where the last good event ended.
+            throw new YamlException(last, last, $"the YAML reader stopped after this point ({e.Message})", e);
         }
 
         switch (inner.Current)
@@ -70,11 +80,15 @@ internal sealed class LimitedYamlParser : IParser
 
                 break;
             case SequenceStart sequence:
-                Open(sequence, sequence.Anchor);
+                Open(sequence, sequence.Anchor, isMapping: false);
                 break;
             case MappingStart mapping:
-                Open(mapping, mapping.Anchor);
+                Open(mapping, mapping.Anchor, isMapping: true);
                 break;
+            case MappingEnd end when open.TryPeek(out var frame) && frame.IsMapping && frame.Children % 2 == 1:
+                // YamlDotNet emits such a mapping for some malformed input (found by fuzzing: " : 0"), and its own
+                // document loader then fails with an ArgumentException: bad YAML, said as such for every reader.
+                throw new YamlException(end.Start, end.End, "a mapping key has no value");
             case SequenceEnd or MappingEnd:
                 Close();
                 break;
@@ -88,10 +102,15 @@ internal sealed class LimitedYamlParser : IParser
         return true;
     }
 
-    private void Open(ParsingEvent start, AnchorName anchor)
+    private void Open(ParsingEvent start, AnchorName anchor, bool isMapping)
     {
         Add(start, 1, 1, aliased: false, inParent: false);
-        open.Push(new Frame(anchor.IsEmpty ? null : anchor.Value));
+        if (open.TryPeek(out var parent))
+        {
+            parent.Children++;
+        }
+
+        open.Push(new Frame(anchor.IsEmpty ? null : anchor.Value, isMapping));
     }
 
     private void Close()
@@ -142,6 +161,7 @@ internal sealed class LimitedYamlParser : IParser
         {
             parent.Size += size;
             parent.Height = Math.Max(parent.Height, height + 1);
+            parent.Children++;
         }
     }
 
@@ -159,9 +179,13 @@ internal sealed class LimitedYamlParser : IParser
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private sealed class Frame(string? anchor)
+    private sealed class Frame(string? anchor, bool isMapping)
     {
         public string? Anchor { get; } = anchor;
+
+        public bool IsMapping { get; } = isMapping;
+
+        public int Children { get; set; }
 
         public long Size { get; set; } = 1;
 
