@@ -52,7 +52,7 @@ public sealed class ReadingBudget
         var info = new FileInfo(path);
         if (info.Exists)
         {
-            CheckSize(info.Length, input);
+            CheckSize(info.Length, input, cutOff: false);
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -73,7 +73,7 @@ public sealed class ReadingBudget
             buffer.Write(chunk, 0, read);
         }
 
-        CheckSize(buffer.Length, input);
+        CheckSize(buffer.Length, input, cutOff: buffer.Length == cap);
         buffer.Position = 0;
         using var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var text = reader.ReadToEnd();
@@ -88,7 +88,7 @@ public sealed class ReadingBudget
     {
         ArgumentNullException.ThrowIfNull(text);
         var bytes = Encoding.UTF8.GetByteCount(text);
-        CheckSize(bytes, input);
+        CheckSize(bytes, input, cutOff: false);
         BytesRead += bytes;
         FilesRead++;
     }
@@ -130,19 +130,22 @@ public sealed class ReadingBudget
         NodesRead += count;
     }
 
-    private void CheckSize(long bytes, string input)
+    /// <param name="bytes">The size, or what was read of it.</param>
+    /// <param name="input">The input's name.</param>
+    /// <param name="cutOff">True when reading stopped at the limit: the size is only known to be above it.</param>
+    private void CheckSize(long bytes, string input, bool cutOff)
     {
         if (bytes > Limits.MaxFileBytes)
         {
             throw new InputLimitException(input, "file size",
-                $"it is {(bytes == Limits.MaxFileBytes + 1 ? "more than " + ReadingLimits.FormatSize(Limits.MaxFileBytes) : ReadingLimits.FormatSize(bytes))}, above the {ReadingLimits.FormatSize(Limits.MaxFileBytes)} file-size limit.",
+                $"it is {(cutOff ? "more than " + ReadingLimits.FormatSize(Limits.MaxFileBytes) : ReadingLimits.FormatSize(bytes))}, above the {ReadingLimits.FormatSize(Limits.MaxFileBytes)} file-size limit.",
                 $"If the file is honest, raise the limit with {ReadingLimits.Options.FileSize} SIZE (for example {ReadingLimits.Options.FileSize} {Suggest(bytes)}).");
         }
 
         if (BytesRead + bytes > Limits.MaxTotalBytes)
         {
             throw new InputLimitException(input, "total size",
-                $"reading it would bring the inputs to {(bytes == Limits.MaxTotalBytes - BytesRead + 1 ? "more than " + ReadingLimits.FormatSize(Limits.MaxTotalBytes) : ReadingLimits.FormatSize(BytesRead + bytes))}, above the {ReadingLimits.FormatSize(Limits.MaxTotalBytes)} total-size limit.",
+                $"reading it would bring the inputs to {(cutOff ? "more than " + ReadingLimits.FormatSize(Limits.MaxTotalBytes) : ReadingLimits.FormatSize(BytesRead + bytes))}, above the {ReadingLimits.FormatSize(Limits.MaxTotalBytes)} total-size limit.",
                 $"If the inputs are honest, raise the limit with {ReadingLimits.Options.TotalSize} SIZE, or audit fewer files at once.");
         }
     }
