@@ -85,10 +85,13 @@ internal sealed class LimitedYamlParser : IParser
             case MappingStart mapping:
                 Open(mapping, mapping.Anchor, isMapping: true);
                 break;
+            // YamlDotNet emits unbalanced events for some malformed input (found by fuzzing: " : 0" ends a mapping
+            // after a key, another input ends a mapping with a SequenceEnd), and its own document loader then fails
+            // with an ArgumentException: bad YAML, said as such for every reader.
             case MappingEnd end when open.TryPeek(out var frame) && frame.IsMapping && frame.Children % 2 == 1:
-                // YamlDotNet emits such a mapping for some malformed input (found by fuzzing: " : 0"), and its own
-                // document loader then fails with an ArgumentException: bad YAML, said as such for every reader.
                 throw new YamlException(end.Start, end.End, "a mapping key has no value");
+            case SequenceEnd or MappingEnd when !open.TryPeek(out var frame) || frame.IsMapping != inner.Current is MappingEnd:
+                throw new YamlException(inner.Current.Start, inner.Current.End, "a mapping or list ends where none is open");
             case SequenceEnd or MappingEnd:
                 Close();
                 break;

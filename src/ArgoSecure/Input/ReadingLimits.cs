@@ -27,8 +27,8 @@ public sealed record ReadingLimits
     /// <summary>YAML documents in one file. Default 10,000.</summary>
     public int MaxDocuments { get; init; } = 10_000;
 
-    /// <summary>YAML values (mappings, lists, scalars) over every input, aliases expanded. Default 2,000,000.</summary>
-    public long MaxNodes { get; init; } = 2_000_000;
+    /// <summary>YAML values (mappings, lists, scalars) over every input, aliases expanded. Default 1,000,000 (20,000 objects of 50).</summary>
+    public long MaxNodes { get; init; } = 1_000_000;
 
     /// <summary>Kubernetes objects over every input. Default 20,000.</summary>
     public int MaxObjects { get; init; } = 20_000;
@@ -84,7 +84,7 @@ public sealed record ReadingLimits
     /// <summary>A size for people: <c>16 MiB</c>, <c>300 KiB</c>, <c>12 bytes</c>.</summary>
     public static string FormatSize(long bytes) => bytes switch
     {
-        >= 1L << 30 when bytes % (1L << 30) == 0 => $"{bytes >> 30} GiB",
+        >= 1L << 30 => string.Format(CultureInfo.InvariantCulture, "{0:0.#} GiB", bytes / (double)(1L << 30)),
         >= 1L << 20 => string.Format(CultureInfo.InvariantCulture, "{0:0.#} MiB", bytes / (double)(1L << 20)),
         >= 1L << 10 => string.Format(CultureInfo.InvariantCulture, "{0:0.#} KiB", bytes / (double)(1L << 10)),
         _ => $"{bytes} bytes",

@@ -132,6 +132,17 @@ public sealed class ReadingLimitsTests
         Assert.InRange(endless.Position, 1 << 20, (1 << 20) + 81920);
     }
 
+    /// <summary>YamlDotNet emits unbalanced events on these (found by fuzzing the options binder): bad YAML for every reader.</summary>
+    [Theory]
+    [InlineData(" : 0")]
+    [InlineData(":\n-\n!\u0000&0\n")]
+    public void UnbalancedEvents_AreBadYaml(string text)
+    {
+        var e = Assert.Throws<AuditInputException>(() => Parse(text));
+
+        Assert.Contains("not valid YAML", e.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("16MiB", 16L << 20)]
     [InlineData("512 KiB", 512L << 10)]

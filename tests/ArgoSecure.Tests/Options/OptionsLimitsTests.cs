@@ -38,6 +38,7 @@ public sealed class OptionsLimitsTests
     [Theory]
     [InlineData("a: {\nb")]
     [InlineData(" : 0")]
+    [InlineData(":\n-\n!\u0000&0\n")]
     public void FuzzerFindings_AreOptionsErrors(string text)
     {
         var e = Assert.Throws<OptionsException>(() => OptionsFile.Parse(text, "o.yaml"));
