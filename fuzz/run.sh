@@ -11,7 +11,8 @@
 # Work folder: FUZZ_OUT (default ${TMPDIR:-/tmp}/argosecure-fuzz); findings stay there, never in the repository.
 # The target runs with a 512 MiB GC heap limit, so an input that needs more memory is a crash (OutOfMemoryException),
 # and AFL's timeout (FUZZ_TIMEOUT_MS, default 5000) makes an input slower than that a hang.
-# Prints per harness: executions, seconds, paths, crashes, hangs, peak RSS; replays every crash to show its exception.
+# Prints per harness: executions, seconds, paths, crashes, hangs, the target's peak RSS (VmHWM, sampled every 5 s);
+# replays every crash to show its exception.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,10 +62,20 @@ for harness in "${harnesses[@]}"; do
   echo "== $harness: $(ls "$corpus" | wc -l) seeds, ${seconds}s"
   AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 \
   AFL_FORKSRV_INIT_TMOUT=120000 DOTNET_GCHeapHardLimit=0x20000000 \
-    /usr/bin/time -f '%M' -o "$findings/peak-rss-kb" \
     nice -n 19 afl-fuzz -V "$seconds" -i "$corpus" -o "$findings" -t "$timeout_ms" -m none \
-      -- dotnet "$out/build/ArgoSecure.Fuzz.dll" "$harness" > "$findings/afl.log" 2>&1 || {
-        echo "error: afl-fuzz failed; last lines of $findings/afl.log:" >&2; tail -n 20 "$findings/afl.log" >&2; exit 1; }
+      -- dotnet "$out/build/ArgoSecure.Fuzz.dll" "$harness" > "$findings/afl.log" 2>&1 &
+  afl=$!
+  # Peak memory of the target: the highest VmHWM (peak resident set) of its processes, sampled every 5 seconds.
+  peak=0
+  while kill -0 "$afl" 2>/dev/null; do
+    for pid in $(pgrep -f "$out/build/ArgoSecure.Fuzz.dll $harness" || true); do
+      kb=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+      [ "${kb:-0}" -le "$peak" ] || peak=$kb
+    done
+    sleep 5
+  done
+  wait "$afl" || { echo "error: afl-fuzz failed; last lines of $findings/afl.log:" >&2; tail -n 20 "$findings/afl.log" >&2; exit 1; }
+  echo "$peak" > "$findings/peak-rss-kb"
 
   stats="$findings/default/fuzzer_stats"
   stat() { awk -F': *' -v k="$1" '$1 ~ "^"k" *$" {print $2}' "$stats"; }
