@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ArgoSecure.Input;
 
 namespace ArgoSecure.Cli.Commands;
@@ -9,9 +10,9 @@ internal sealed class LimitOptions
     private readonly Option<string?> fileSize = new(ReadingLimits.Options.FileSize) { Description = $"Largest file read, such as 32MiB (default {ReadingLimits.FormatSize(ReadingLimits.Default.MaxFileBytes)})." };
     private readonly Option<string?> totalSize = new(ReadingLimits.Options.TotalSize) { Description = $"Most bytes read over all inputs (default {ReadingLimits.FormatSize(ReadingLimits.Default.MaxTotalBytes)})." };
     private readonly Option<int?> depth = new(ReadingLimits.Options.Depth) { Description = $"Deepest nesting of mappings and lists (default {ReadingLimits.Default.MaxDepth}, at most {ReadingLimits.DepthCeiling})." };
-    private readonly Option<int?> documents = new(ReadingLimits.Options.Documents) { Description = $"Most YAML documents in one file (default {ReadingLimits.Default.MaxDocuments:N0})." };
-    private readonly Option<long?> nodes = new(ReadingLimits.Options.Nodes) { Description = $"Most YAML values over all inputs, aliases expanded (default {ReadingLimits.Default.MaxNodes:N0})." };
-    private readonly Option<int?> objects = new(ReadingLimits.Options.Objects) { Description = $"Most Kubernetes objects over all inputs (default {ReadingLimits.Default.MaxObjects:N0})." };
+    private readonly Option<int?> documents = new(ReadingLimits.Options.Documents) { Description = $"Most YAML documents in one file (default {ReadingLimits.Default.MaxDocuments.ToString("N0", CultureInfo.InvariantCulture)})." };
+    private readonly Option<long?> nodes = new(ReadingLimits.Options.Nodes) { Description = $"Most YAML values over all inputs, aliases expanded (default {ReadingLimits.Default.MaxNodes.ToString("N0", CultureInfo.InvariantCulture)})." };
+    private readonly Option<int?> objects = new(ReadingLimits.Options.Objects) { Description = $"Most Kubernetes objects over all inputs (default {ReadingLimits.Default.MaxObjects.ToString("N0", CultureInfo.InvariantCulture)})." };
 
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
@@ -52,7 +53,7 @@ internal sealed class LimitOptions
         {
             if (levels is < 1 or > ReadingLimits.DepthCeiling)
             {
-                return Invalid(error, command, ReadingLimits.Options.Depth, levels.ToString(System.Globalization.CultureInfo.InvariantCulture), $"a number from 1 to {ReadingLimits.DepthCeiling}");
+                return Invalid(error, command, ReadingLimits.Options.Depth, levels.ToString(CultureInfo.InvariantCulture), $"a number from 1 to {ReadingLimits.DepthCeiling}");
             }
 
             limits = limits with { MaxDepth = levels };
@@ -62,7 +63,7 @@ internal sealed class LimitOptions
         {
             if (count < 1)
             {
-                return Invalid(error, command, ReadingLimits.Options.Documents, count.ToString(System.Globalization.CultureInfo.InvariantCulture), "a positive number");
+                return Invalid(error, command, ReadingLimits.Options.Documents, count.ToString(CultureInfo.InvariantCulture), "a positive number");
             }
 
             limits = limits with { MaxDocuments = count };
@@ -72,7 +73,7 @@ internal sealed class LimitOptions
         {
             if (values < 1)
             {
-                return Invalid(error, command, ReadingLimits.Options.Nodes, values.ToString(System.Globalization.CultureInfo.InvariantCulture), "a positive number");
+                return Invalid(error, command, ReadingLimits.Options.Nodes, values.ToString(CultureInfo.InvariantCulture), "a positive number");
             }
 
             limits = limits with { MaxNodes = values };
@@ -82,7 +83,7 @@ internal sealed class LimitOptions
         {
             if (most < 1)
             {
-                return Invalid(error, command, ReadingLimits.Options.Objects, most.ToString(System.Globalization.CultureInfo.InvariantCulture), "a positive number");
+                return Invalid(error, command, ReadingLimits.Options.Objects, most.ToString(CultureInfo.InvariantCulture), "a positive number");
             }
 
             limits = limits with { MaxObjects = most };

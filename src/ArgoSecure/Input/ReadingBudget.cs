@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace ArgoSecure.Input;
@@ -122,7 +123,7 @@ public sealed class ReadingBudget
         if (ObjectsRead + (long)count > Limits.MaxObjects)
         {
             throw new InputLimitException(input, "objects",
-                $"it brings the inputs to more than {Limits.MaxObjects:N0} Kubernetes objects (the objects limit).",
+                $"it brings the inputs to more than {Limits.MaxObjects.ToString("N0", CultureInfo.InvariantCulture)} Kubernetes objects (the objects limit).",
                 $"If the input is honest, raise the limit with {ReadingLimits.Options.Objects} N (objects in all inputs).");
         }
 
