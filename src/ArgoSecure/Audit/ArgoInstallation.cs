@@ -1,3 +1,5 @@
+using ArgoSecure.Input;
+
 namespace ArgoSecure.Audit;
 
 /// <summary>
@@ -8,9 +10,10 @@ public sealed class ArgoInstallation
 {
     private readonly List<string> notes = [];
 
-    private ArgoInstallation(IReadOnlyList<KubeObject> objects)
+    private ArgoInstallation(IReadOnlyList<KubeObject> objects, ReadingLimits limits)
     {
         Objects = objects;
+        Limits = limits;
         Controllers = objects.SelectMany(o => ArgoComponent.Find(o, ArgoComponentKind.Controller)).ToList();
         Servers = objects.SelectMany(o => ArgoComponent.Find(o, ArgoComponentKind.Server)).ToList();
         Controller = Controllers.Count > 0 ? Controllers[0] : null;
@@ -21,6 +24,9 @@ public sealed class ArgoInstallation
 
     /// <summary>Every object read.</summary>
     public IReadOnlyList<KubeObject> Objects { get; }
+
+    /// <summary>The reading limits, for YAML held in strings (ConfigMap entries, podSpecPatch).</summary>
+    public ReadingLimits Limits { get; }
 
     /// <summary>Every workflow-controller found (usually one).</summary>
     public IReadOnlyList<ArgoComponent> Controllers { get; }
@@ -90,20 +96,20 @@ public sealed class ArgoInstallation
         Objects.Any(o => o.Namespace == name && (o.Kind is "Workflow" or "CronWorkflow" or "WorkflowTemplate" ||
             (o.Kind is "Role" && RbacChecks.Grants(o, "argoproj.io", ["workflowtaskresults"], ["create", "patch", "*"]) is not null)));
 
-    /// <summary>Reconstructs the installation.</summary>
-    public static ArgoInstallation From(IReadOnlyList<KubeObject> objects) => new(objects);
+    /// <summary>Reconstructs the installation; YAML held in strings is read under <paramref name="limits"/> (default: the defaults).</summary>
+    public static ArgoInstallation From(IReadOnlyList<KubeObject> objects, ReadingLimits? limits = null) => new(objects, limits ?? ReadingLimits.Default);
 
     private ArgoConfig? FindConfig(ArgoComponent component)
     {
         var name = component.Flags.Value("configmap") ?? "workflow-controller-configmap";
         var map = OfKind("ConfigMap").FirstOrDefault(o => o.Name == name && SameNamespace(o.Namespace, component.Namespace));
-        return map is null ? null : ArgoConfig.From(map, notes);
+        return map is null ? null : ArgoConfig.From(map, notes, Limits);
     }
 
     private ArgoConfig? FindStandaloneConfig()
     {
         var map = OfKind("ConfigMap").FirstOrDefault(o => o.Name == "workflow-controller-configmap");
-        return map is null ? null : ArgoConfig.From(map, notes);
+        return map is null ? null : ArgoConfig.From(map, notes, Limits);
     }
 }
 
@@ -297,8 +303,8 @@ public sealed class ArgoConfig
     /// <summary>A setting, or null.</summary>
     public YNode? this[string key] => Settings.Get(key);
 
-    /// <summary>Parses a ConfigMap.</summary>
-    public static ArgoConfig From(KubeObject configMap, List<string> notes)
+    /// <summary>Parses a ConfigMap; YAML in its entries is read under <paramref name="limits"/> (default: the defaults).</summary>
+    public static ArgoConfig From(KubeObject configMap, List<string> notes, ReadingLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(configMap);
         ArgumentNullException.ThrowIfNull(notes);
@@ -310,7 +316,7 @@ public sealed class ArgoConfig
                 YNode? parsed;
                 try
                 {
-                    parsed = YamlTree.ParseEmbedded(value);
+                    parsed = YamlTree.ParseEmbedded(value, limits ?? ReadingLimits.Default);
                 }
                 catch (AuditInputException e)
                 {

@@ -70,6 +70,9 @@ public sealed class AuditReport
     /// <summary>How many objects were audited.</summary>
     public int ObjectCount { get; }
 
+    /// <summary>The inputs left out whole (unreadable, or beyond a reading limit); none of their objects were audited.</summary>
+    public IReadOnlyList<InputRefusal> Refused { get; init; } = [];
+
     /// <summary>The distinct rule IDs found, sorted (accepted ones included).</summary>
     public IReadOnlyList<string> RuleIds => Findings.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal).ToList();
 
