@@ -1,3 +1,5 @@
+using ArgoSecure.Input;
+
 namespace ArgoSecure.Audit;
 
 /// <summary>
@@ -14,11 +16,12 @@ public sealed class ArgoInstallation
 
     internal ArgoInstallation(
         string? name, ObjectIndex input, IReadOnlyList<KubeObject> objects, ArgoComponent? controller, IReadOnlyList<ArgoComponent> servers,
-        ArgoConfig? controllerConfig, ArgoConfig? serverConfig, bool namespacedWithoutComponents = false)
+        ArgoConfig? controllerConfig, ArgoConfig? serverConfig, ReadingLimits limits, bool namespacedWithoutComponents = false)
     {
         Name = name;
         Input = input;
         Objects = objects;
+        Limits = limits;
         Controller = controller;
         Controllers = controller is null ? [] : [controller];
         Servers = servers;
@@ -44,6 +47,9 @@ public sealed class ArgoInstallation
 
     /// <summary>The objects that belong to this install.</summary>
     public IReadOnlyList<KubeObject> Objects { get; }
+
+    /// <summary>The reading limits, for YAML held in strings (ConfigMap entries, podSpecPatch).</summary>
+    public ReadingLimits Limits { get; }
 
     /// <summary>The install's workflow-controller as a list (empty or one), for checks that treat controllers and servers alike.</summary>
     public IReadOnlyList<ArgoComponent> Controllers { get; }
@@ -111,11 +117,12 @@ public sealed class ArgoInstallation
         }
     }
 
-    /// <summary>The first install of the objects (for inputs that hold one), else the objects of no install.</summary>
-    public static ArgoInstallation From(IReadOnlyList<KubeObject> objects) => InstallFinder.Find(objects, [])[0];
+    /// <summary>The first install of the objects (for inputs that hold one), else the objects of no install; YAML held in strings is read under <paramref name="limits"/>.</summary>
+    public static ArgoInstallation From(IReadOnlyList<KubeObject> objects, ReadingLimits? limits = null) => FindAll(objects, [], limits)[0];
 
-    /// <summary>Every install of the objects, in input order, then the objects of no install (when there are any).</summary>
-    public static IReadOnlyList<ArgoInstallation> FindAll(IReadOnlyList<KubeObject> objects, List<string> notes) => InstallFinder.Find(objects, notes);
+    /// <summary>Every install of the objects, in input order, then the objects of no install (when there are any); YAML held in strings is read under <paramref name="limits"/> (default: the defaults).</summary>
+    public static IReadOnlyList<ArgoInstallation> FindAll(IReadOnlyList<KubeObject> objects, List<string> notes, ReadingLimits? limits = null) =>
+        InstallFinder.Find(objects, notes, limits ?? ReadingLimits.Default);
 }
 
 /// <summary>Which Argo component a workload runs.</summary>
@@ -324,8 +331,8 @@ public sealed class ArgoConfig
     /// <summary>A setting, or null.</summary>
     public YNode? this[string key] => Settings.Get(key);
 
-    /// <summary>Parses a ConfigMap.</summary>
-    public static ArgoConfig From(KubeObject configMap, List<string> notes)
+    /// <summary>Parses a ConfigMap; YAML in its entries is read under <paramref name="limits"/> (default: the defaults).</summary>
+    public static ArgoConfig From(KubeObject configMap, List<string> notes, ReadingLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(configMap);
         ArgumentNullException.ThrowIfNull(notes);
@@ -337,7 +344,7 @@ public sealed class ArgoConfig
                 YNode? parsed;
                 try
                 {
-                    parsed = YamlTree.ParseEmbedded(value);
+                    parsed = YamlTree.ParseEmbedded(value, limits ?? ReadingLimits.Default);
                 }
                 catch (AuditInputException e)
                 {

@@ -84,6 +84,9 @@ public sealed class AuditReport
     /// <summary>Every install found (with findings or not), in input order.</summary>
     public IReadOnlyList<string> Installs { get; }
 
+    /// <summary>The inputs left out whole (unreadable, or beyond a reading limit); none of their objects were audited.</summary>
+    public IReadOnlyList<InputRefusal> Refused { get; init; } = [];
+
     /// <summary>The distinct rule IDs found, sorted (accepted ones included).</summary>
     public IReadOnlyList<string> RuleIds => Findings.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal).ToList();
 

@@ -32,7 +32,7 @@ public sealed class HelmChartValues
     /// <summary>What the model does not cover.</summary>
     public IReadOnlyList<string> Notes => notes;
 
-    /// <summary>Reads a values file; throws <see cref="AuditInputException"/> when it cannot.</summary>
+    /// <summary>Reads a values file; throws <see cref="AuditInputException"/> or <see cref="Input.InputLimitException"/> when it cannot.</summary>
     public static HelmChartValues Load(string file, ManifestLoader loader)
     {
         ArgumentNullException.ThrowIfNull(loader);
@@ -41,8 +41,20 @@ public sealed class HelmChartValues
             throw new AuditInputException(file, "no such values file.", "Give the path of a values file of the argo-workflows chart to --helm-values.");
         }
 
-        var documents = loader.ReadDocuments(file);
-        var display = ManifestLoader.DisplayPath(file);
+        return From(loader.ReadDocuments(file), ManifestLoader.DisplayPath(file));
+    }
+
+    /// <summary>Reads values already in memory (standard input, a test) under the loader's budget, as a file named <paramref name="name"/>.</summary>
+    public static HelmChartValues Read(string text, string name, ManifestLoader loader)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(loader);
+        loader.Budget.Charge(text, name);
+        return From(YamlTree.ParseDocuments(text, name, loader.Budget), name);
+    }
+
+    private static HelmChartValues From(IReadOnlyList<YNode> documents, string display)
+    {
         var root = documents.Count == 0 || documents[0] is YScalar { IsNull: true } ? new YMap(new SourceLocation(display, 1)) : documents[0] as YMap;
         if (root is null)
         {
@@ -55,7 +67,7 @@ public sealed class HelmChartValues
         }
 
         var chart = new HelmChartValues(root, display);
-        chart.Build(loader);
+        chart.Build();
         return chart;
     }
 
@@ -90,7 +102,7 @@ public sealed class HelmChartValues
         return seq;
     }
 
-    private void Build(ManifestLoader loader)
+    private void Build()
     {
         var fullname = Text("argo-workflows", "fullnameOverride");
         var ns = V("namespaceOverride")?.Text is { Length: > 0 } n ? n : null;

@@ -1,3 +1,5 @@
+using ArgoSecure.Input;
+
 namespace ArgoSecure.Audit;
 
 /// <summary>
@@ -20,22 +22,24 @@ internal sealed class InstallFinder
 
     private readonly ObjectIndex input;
     private readonly List<string> notes;
+    private readonly ReadingLimits limits;
     private readonly List<Install> installs = [];
     private readonly Dictionary<KubeObject, ArgoConfig> configs = [];
     private readonly Dictionary<string, List<Install>> namespaceOwners = new(StringComparer.Ordinal);
 
-    private InstallFinder(IReadOnlyList<KubeObject> objects, List<string> notes)
+    private InstallFinder(IReadOnlyList<KubeObject> objects, List<string> notes, ReadingLimits limits)
     {
         input = new ObjectIndex(objects);
         this.notes = notes;
+        this.limits = limits;
     }
 
     /// <summary>The installs of the objects, in input order, then the objects of no install (always one entry at least).</summary>
-    public static IReadOnlyList<ArgoInstallation> Find(IReadOnlyList<KubeObject> objects, List<string> notes)
+    public static IReadOnlyList<ArgoInstallation> Find(IReadOnlyList<KubeObject> objects, List<string> notes, ReadingLimits limits)
     {
         ArgumentNullException.ThrowIfNull(objects);
         ArgumentNullException.ThrowIfNull(notes);
-        return new InstallFinder(objects, notes).Run();
+        return new InstallFinder(objects, notes, limits).Run();
     }
 
     // Objects with no namespace are keyed by the empty string: they land wherever they are applied.
@@ -130,11 +134,11 @@ internal sealed class InstallFinder
             Assign(binding, policyOwners.GetValueOrDefault(binding.Root.TextAt("spec", "policyName") ?? "") ?? (fallback is null ? null : [fallback]), residual);
         }
 
-        var result = installs.Select(i => i.Build(input)).ToList();
+        var result = installs.Select(i => i.Build(input, limits)).ToList();
         if (residual.Count > 0 || result.Count == 0)
         {
             var namespacedOnly = installs.Count > 0 && installs.All(i => i.IsNamespaced);
-            result.Add(new ArgoInstallation(null, input, residual, null, [], null, null, namespacedOnly));
+            result.Add(new ArgoInstallation(null, input, residual, null, [], null, null, limits, namespacedOnly));
         }
 
         return result;
@@ -164,7 +168,7 @@ internal sealed class InstallFinder
     {
         if (!configs.TryGetValue(map, out var config))
         {
-            configs[map] = config = ArgoConfig.From(map, notes);
+            configs[map] = config = ArgoConfig.From(map, notes, limits);
         }
 
         return config;
@@ -358,7 +362,7 @@ internal sealed class InstallFinder
 
         public bool IsNamespaced => (Controller ?? Servers.FirstOrDefault())?.Flags.IsTrue("namespaced") ?? false;
 
-        public ArgoInstallation Build(ObjectIndex input) =>
-            new(Name, input, Objects, Controller, Servers, ControllerConfig, ServerConfig ?? ControllerConfig);
+        public ArgoInstallation Build(ObjectIndex input, ReadingLimits limits) =>
+            new(Name, input, Objects, Controller, Servers, ControllerConfig, ServerConfig ?? ControllerConfig, limits);
     }
 }

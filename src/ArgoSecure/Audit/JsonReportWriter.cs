@@ -3,7 +3,7 @@ using ArgoSecure.Rules;
 
 namespace ArgoSecure.Audit;
 
-/// <summary>Writes a report as JSON: every finding (accepted ones too), the notes and a summary.</summary>
+/// <summary>Writes a report as JSON: every finding (accepted ones too), the notes, the refused inputs and a summary.</summary>
 public static class JsonReportWriter
 {
     /// <summary>Writes the report.</summary>
@@ -41,6 +41,18 @@ public static class JsonReportWriter
 
         json.WriteEndArray();
         WriteStrings(json, "notes", report.Notes);
+        json.WriteStartArray("refused");
+        foreach (var refusal in report.Refused)
+        {
+            json.WriteStartObject();
+            json.WriteString("input", refusal.Input);
+            json.WriteString("limit", refusal.Limit);
+            json.WriteString("reason", refusal.Reason);
+            json.WriteString("fix", refusal.Fix);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         var open = report.Findings.Where(f => !f.IsAccepted).ToList();
         json.WriteStartObject("summary");
         json.WriteNumber("error", open.Count(f => f.Severity == RuleSeverity.Error));

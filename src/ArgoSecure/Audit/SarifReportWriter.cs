@@ -116,6 +116,25 @@ public static class SarifReportWriter
         }
 
         json.WriteEndArray();
+
+        // Refused inputs are not findings: SARIF reports them as the run's execution notifications.
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", report.Refused.Count == 0);
+        json.WriteStartArray("toolExecutionNotifications");
+        foreach (var refusal in report.Refused)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", "error");
+            json.WriteStartObject("message");
+            json.WriteString("text", refusal.ToString());
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();

@@ -204,7 +204,7 @@ internal static class WorkflowSpecChecks
         YNode? parsed = null;
         try
         {
-            parsed = YamlTree.ParseEmbedded(patch);
+            parsed = YamlTree.ParseEmbedded(patch, context.Installation.Limits);
         }
         catch (AuditInputException)
         {
