@@ -3,11 +3,12 @@ using System.Globalization;
 using System.Text;
 using ArgoSecure.Audit;
 using ArgoSecure.Benchmarks.Audit;
+using ArgoSecure.Input;
 
 // Audit throughput on large inputs, timed the way the CLI runs (file read included). Usage:
 //   dotnet run -c Release -- [objects] [runs]     one install and N workflow objects spread over namespaces
 //   dotnet run -c Release -- fleet INSTALLS FILE  writes N renamed copies of the upstream cluster install, CRDs once
-//   dotnet run -c Release -- audit FILE [runs]    times the audit of a file
+//   dotnet run -c Release -- audit FILE [runs]    times the audit of a file (0 runs: one cold audit, for its peak memory)
 // fleet.sh writes and audits the fleets of 50, 500 and 5,000 installs, each audit in its own process (its own peak
 // working set, nothing of the generator in it).
 if (args.Length == 3 && args[0] == "fleet")
@@ -29,15 +30,41 @@ if (!given)
 
 var bytes = new FileInfo(file).Length;
 
+// The large inputs go beyond the default reading limits (16 MiB a file, 20,000 objects): raise them, as a user of the
+// CLI does with --max-file-size, --max-total-size, --max-documents, --max-nodes and --max-objects.
+var limits = new ReadingLimits
+{
+    MaxFileBytes = 1L << 30,
+    MaxTotalBytes = 1L << 30,
+    MaxDocuments = 10_000_000,
+    MaxNodes = 1_000_000_000,
+    MaxObjects = 10_000_000,
+};
+
 // Warm-up until the JIT has settled (tiered compilation recompiles hot methods after their first calls: small inputs
 // would otherwise be timed partly on unoptimized code), then timed runs: at least the runs asked for, and enough to
 // fill 3 seconds. Wall time, and the process's CPU time (steadier on a shared machine).
 using var process = Process.GetCurrentProcess();
+// With 0 runs, one cold audit only: its peak working set is the memory one audit needs (the garbage of repeated runs
+// would add to it).
 var warmUp = Stopwatch.StartNew();
-var warm = AuditEngine.Audit([file]);
+var warm = AuditEngine.Audit([file], limits: limits);
+if (warm.Refused.Count > 0)
+{
+    throw new InvalidOperationException($"The input was refused: {warm.Refused[0].Reason}");
+}
+
+if (runs == 0)
+{
+    using var self = Process.GetCurrentProcess();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one cold audit: {warmUp.Elapsed.TotalSeconds:F3} s, {warm.ObjectCount} objects, peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB ({self.PeakWorkingSet64 / 1024.0 / warm.ObjectCount:F1} KB/object)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak|{self.PeakWorkingSet64 / 1048576.0:F0}"));
+    return 0;
+}
+
 while (warmUp.Elapsed.TotalSeconds < 3)
 {
-    AuditEngine.Audit([file]);
+    AuditEngine.Audit([file], limits: limits);
 }
 
 var times = new List<double>();
@@ -48,7 +75,7 @@ while (times.Count < runs || timed.Elapsed.TotalSeconds < 3)
     process.Refresh();
     var cpuBefore = process.TotalProcessorTime;
     var stopwatch = Stopwatch.StartNew();
-    var report = AuditEngine.Audit([file]);
+    var report = AuditEngine.Audit([file], limits: limits);
     stopwatch.Stop();
     process.Refresh();
     times.Add(stopwatch.Elapsed.TotalSeconds);
@@ -67,7 +94,7 @@ var objects = warm.ObjectCount;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"input: {warm.Installs.Count} installs, {objects} objects, {bytes / 1048576.0:F1} MB, {warm.Findings.Count} findings"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall, median of {times.Count} runs: {median:F3} s (min {times[0]:F3} s, max {times[^1]:F3} s): {objects / median:F0} objects/s, {median * 1e6 / objects:F1} µs/object, {bytes / 1048576.0 / median:F1} MB/s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU, median of {times.Count} runs: {cpu:F3} s (min {cpuTimes[0]:F3} s): {objects / cpu:F0} objects/s, {cpu * 1e6 / objects:F1} µs/object"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set: {process.PeakWorkingSet64 / 1048576.0:F0} MB ({process.PeakWorkingSet64 / 1024.0 / objects:F1} KB/object); managed heap after runs: {GC.GetTotalMemory(false) / 1048576.0:F0} MB"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set over all runs: {process.PeakWorkingSet64 / 1048576.0:F0} MB ({process.PeakWorkingSet64 / 1024.0 / objects:F1} KB/object); managed heap after runs: {GC.GetTotalMemory(false) / 1048576.0:F0} MB"));
 Console.WriteLine($"runtime: {Environment.Version}, {Environment.ProcessorCount} CPU(s), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"row|{warm.Installs.Count}|{objects}|{bytes / 1048576.0:F1}|{warm.Findings.Count}|{median:F3}|{cpu:F3}|{process.PeakWorkingSet64 / 1048576.0:F0}"));
 if (!given && Environment.GetEnvironmentVariable("KEEP") is null) { File.Delete(file); }
