@@ -41,14 +41,15 @@ public static class AuditEngine
         return Audit(units, inputs, notes, refused, loader.Budget.Limits);
     }
 
-    /// <summary>Audits objects already loaded, as one installation.</summary>
+    /// <summary>Audits objects already loaded, as one input (which may hold several installs).</summary>
     public static AuditReport Audit(IReadOnlyList<KubeObject> objects, IReadOnlyList<string> inputs, IEnumerable<string>? notes = null) =>
         Audit([objects], inputs, notes);
 
     /// <summary>
-    /// Audits installation units (each its own installation) and merges their findings. YAML held in strings is read
-    /// under <paramref name="limits"/>: when it goes beyond one, the file it is in is refused and the audit runs again
-    /// without that file's objects, so nothing of a refused file is reported.
+    /// Audits installation units (each kustomize build is its own input), each split into its installs; every install
+    /// gets every check. Findings that several installs or units give alike are reported once, listing all their installs.
+    /// YAML held in strings is read under <paramref name="limits"/>: when it goes beyond one, the file it is in is refused
+    /// and the audit runs again without that file's objects, so nothing of a refused file is reported.
     /// </summary>
     public static AuditReport Audit(IReadOnlyList<IReadOnlyList<KubeObject>> units, IReadOnlyList<string> inputs, IEnumerable<string>? notes = null,
         IReadOnlyList<InputRefusal>? refused = null, ReadingLimits? limits = null)
@@ -80,25 +81,42 @@ public static class AuditEngine
         IReadOnlyList<InputRefusal> refused, ReadingLimits limits)
     {
         var allNotes = new List<string>(notes ?? []);
-        var findings = new List<AuditFinding>();
+        var merged = new Dictionary<(string, string, int, string, string, string?), (AuditFinding Finding, List<string> Installs)>();
+        var installNames = new List<string>();
         foreach (var objects in units)
         {
-            var installation = ArgoInstallation.From(objects, limits);
-            var context = new AuditContext(installation);
-            ComponentChecks.Run(context);
-            ConfigChecks.Run(context);
-            RbacChecks.Run(context);
-            NetworkPolicyChecks.Run(context);
-            WorkflowSpecChecks.Run(context);
-            AdmissionPolicyChecks.Run(context);
-            SecretChecks.Run(context);
-            ImageChecks.Run(context);
-            allNotes.AddRange(installation.Notes);
-            findings.AddRange(context.Results(allNotes));
+            foreach (var installation in ArgoInstallation.FindAll(objects, allNotes, limits))
+            {
+                if (installation.Name is { } name)
+                {
+                    installNames.Add(name);
+                }
+
+                var context = new AuditContext(installation);
+                ComponentChecks.Run(context);
+                ArgoPodChecks.Run(context);
+                ConfigChecks.Run(context);
+                RbacChecks.Run(context);
+                NetworkPolicyChecks.Run(context);
+                WorkflowSpecChecks.Run(context);
+                AdmissionPolicyChecks.Run(context);
+                SecretChecks.Run(context);
+                ImageChecks.Run(context);
+                foreach (var finding in context.Results(allNotes))
+                {
+                    var key = (finding.RuleId, finding.Location.File, finding.Location.Line, finding.Object.ToString(), finding.Message, finding.Justification);
+                    if (!merged.TryGetValue(key, out var entry))
+                    {
+                        merged[key] = entry = (finding, []);
+                    }
+
+                    entry.Installs.AddRange(finding.Installs.Where(i => !entry.Installs.Contains(i)));
+                }
+            }
         }
 
-        var merged = findings
-            .DistinctBy(f => (f.RuleId, f.Location.File, f.Location.Line, f.Object.ToString(), f.Message, f.Justification))
+        var findings = merged.Values
+            .Select(e => e.Finding.WithInstalls(e.Installs))
             .OrderBy(f => f.Location.File, StringComparer.Ordinal)
             .ThenBy(f => f.Location.Line)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
@@ -106,6 +124,9 @@ public static class AuditEngine
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToList();
         var objectCount = units.SelectMany(u => u).Distinct().Count();
-        return new AuditReport(inputs, merged, allNotes.Distinct(StringComparer.Ordinal).ToList(), objectCount) { Refused = refused };
+        return new AuditReport(inputs, findings, allNotes.Distinct(StringComparer.Ordinal).ToList(), objectCount, installNames.Distinct(StringComparer.Ordinal).ToList())
+        {
+            Refused = refused,
+        };
     }
 }

@@ -14,14 +14,9 @@ public static class JsonReportWriter
         json.WriteStartObject();
         json.WriteString("tool", "argosecure");
         json.WriteString("version", typeof(JsonReportWriter).Assembly.GetName().Version?.ToString(3));
-        json.WriteStartArray("inputs");
-        foreach (var input in report.Inputs)
-        {
-            json.WriteStringValue(input);
-        }
-
-        json.WriteEndArray();
+        WriteStrings(json, "inputs", report.Inputs);
         json.WriteNumber("objects", report.ObjectCount);
+        WriteStrings(json, "installs", report.Installs);
         json.WriteStartArray("findings");
         foreach (var f in report.Findings)
         {
@@ -37,6 +32,7 @@ public static class JsonReportWriter
             json.WriteString("namespace", f.Object.Namespace);
             json.WriteString("name", f.Object.Name);
             json.WriteEndObject();
+            WriteStrings(json, "installs", f.Installs);
             json.WriteBoolean("accepted", f.IsAccepted);
             json.WriteString("justification", f.Justification);
             json.WriteString("helpUri", f.HelpUri);
@@ -44,13 +40,7 @@ public static class JsonReportWriter
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("notes");
-        foreach (var note in report.Notes)
-        {
-            json.WriteStringValue(note);
-        }
-
-        json.WriteEndArray();
+        WriteStrings(json, "notes", report.Notes);
         json.WriteStartArray("refused");
         foreach (var refusal in report.Refused)
         {
@@ -71,5 +61,16 @@ public static class JsonReportWriter
         json.WriteNumber("accepted", report.Findings.Count - open.Count);
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 }

@@ -92,6 +92,15 @@ public static class SarifReportWriter
             json.WriteStartObject("partialFingerprints");
             json.WriteString("argosecure/v1", $"{f.RuleId}|{f.Object}");
             json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteStartArray("installs");
+            foreach (var install in f.Installs)
+            {
+                json.WriteStringValue(install);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
             if (f.IsAccepted)
             {
                 json.WriteStartArray("suppressions");
