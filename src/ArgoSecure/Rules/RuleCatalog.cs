@@ -180,6 +180,9 @@ static class RuleCatalog
     /// <summary>ARGO0024: a container of the workflow-controller or argo-server pods is not hardened.</summary>
     public const string ArgoPodNotHardened = "ARGO0024";
 
+    /// <summary>ARGO0026: an Argo release of a line ArgoSecure does not support (its facts are not in the release catalogue).</summary>
+    public const string UnsupportedRelease = "ARGO0026";
+
     private static readonly Rule[] AllRules =
     {
         new(ManagedNamespaceIsControllerNamespace,
@@ -311,6 +314,12 @@ static class RuleCatalog
             "A controller or server container that may run as root, escalate privileges, keep capabilities, write its root filesystem or run unconfined, without resource limits or probes, is easier to take over or starve, and the controller's account acts in every workflow namespace.",
             "docs/security.md (Workflow Controller), Kubernetes Pod Security Standards (restricted)",
             RuleChecks.Audit),
+        new(UnsupportedRelease,
+            "Run an Argo Workflows release line ArgoSecure supports",
+            RuleSeverity.Error, // why: the install's flags, ConfigMap keys and least-privilege roles are only known for the supported lines.
+            "A release outside the supported lines gets an install planned for another release: a ConfigMap key it does not know stops its controller, and a permission it needs may be missing, or one it never uses granted; old lines get no security fixes.",
+            "docs/releases.md, docs/upgrading.md, docs/tested-kubernetes-versions.md",
+            RuleChecks.Analyzers | RuleChecks.Audit),
     };
 
     private static readonly Dictionary<string, Rule> ById = CreateIndex();
