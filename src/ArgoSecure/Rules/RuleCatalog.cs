@@ -177,6 +177,9 @@ static class RuleCatalog
     /// <summary>ARGO0023: workflow specs are not enforced at admission (turned off, or only warned about).</summary>
     public const string WorkflowSpecsNotEnforced = "ARGO0023";
 
+    /// <summary>ARGO0025: a workflow spec needs an Argo feature the install leaves off, so it would fail at run time.</summary>
+    public const string WorkflowNeedsDisabledFeature = "ARGO0025";
+
     private static readonly Rule[] AllRules =
     {
         new(ManagedNamespaceIsControllerNamespace,
@@ -302,6 +305,12 @@ static class RuleCatalog
             RuleSeverity.Warning,
             "Without admission enforcement the hardened workflow settings are only defaults: any workflow author can pick another service account, mount its token, run as root or patch the pod.",
             "docs/security.md (Workflow Pod Permissions), docs/default-workflow-specs.md"),
+        new(WorkflowNeedsDisabledFeature,
+            "Turn on the Argo feature a workflow needs, or change the workflow",
+            RuleSeverity.Warning, // why: nothing is opened (the workflow fails closed), but it fails at run time for certain, so CI should stop it; the fix may be a reviewed switch, so not Error.
+            "A workflow that needs an Argo feature the install leaves off (an image entrypoint from a registry, HTTP, plugin or memoized templates, templates over 128 KiB) fails at run time, far from its author, and invites loosening the whole install.",
+            "docs/workflow-executors.md (image index), docs/executor_plugins.md, docs/memoization.md, docs/offloading-large-workflows.md",
+            RuleChecks.Audit | RuleChecks.Admission),
     };
 
     private static readonly Dictionary<string, Rule> ById = CreateIndex();
