@@ -20,6 +20,7 @@ internal static class WorkflowSpecChecks
         var defaults = install.ControllerConfig?["workflowDefaults"]?["spec"] as YMap;
         var mainContainer = install.ControllerConfig?["mainContainer"]?["securityContext"];
         var templates = install.OfKind("WorkflowTemplate").Concat(install.OfKind("ClusterWorkflowTemplate")).ToList();
+        var features = InstallFeatures.From(install);
 
         foreach (var o in install.Objects)
         {
@@ -49,6 +50,7 @@ internal static class WorkflowSpecChecks
 
             StrategicMerge.Merge(effective, spec);
             CheckSpec(context, o, effective, mainContainer);
+            WorkflowFeatureChecks.Check(context, features, o, effective);
         }
     }
 
