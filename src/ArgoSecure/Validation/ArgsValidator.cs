@@ -704,9 +704,16 @@ public static class ArgsValidator
         var hp = p + "HttpTemplates";
         context.CheckEgress(hp + ".Egress", http.Egress);
         var secrets = http.HeaderSecrets ?? [];
+        var tokens = new[] { args.WorkflowDefaults?.ExecutorServiceAccountName, args.WorkflowDefaults?.ServiceAccountName }
+            .OfType<string>().Select(Planning.LiteralSecrets.TokenSecretName).ToList();
         for (var i = 0; i < secrets.Count; i++)
         {
             context.RequireDnsSubdomain($"{hp}.HeaderSecrets[{i}]", secrets[i], "A header Secret");
+            if (tokens.Contains(secrets[i], StringComparer.Ordinal))
+            {
+                context.Error($"{hp}.HeaderSecrets[{i}]", secrets[i], "This is a service account token Secret: the agent could read the token and act as that account.",
+                    "Put the header value in a Secret of its own and list that one.");
+            }
         }
 
         if (secrets.Distinct(StringComparer.Ordinal).Count() != secrets.Count)

@@ -32,6 +32,7 @@ public class FeatureInputTests
             a.AcceptedRisks = [new() { RuleId = "ARGO0022", Justification = "the mesh sets them" }];
         },
         ["a header Secret with a bad name"] = a => a.WorkflowNamespaces[0].HttpTemplates = new() { Egress = [new() { Port = 443 }], HeaderSecrets = ["Hooks Token"] },
+        ["a header Secret that holds a token"] = a => a.WorkflowNamespaces[0].HttpTemplates = new() { Egress = [new() { Port = 443 }], HeaderSecrets = ["argo-executor.service-account-token"] },
         ["a cache named like the controller's ConfigMap"] = a => a.WorkflowNamespaces[0].MemoizationCaches = ["workflow-controller-configmap"],
         ["a cache with a bad name"] = a => a.Controller.MemoizationCaches = ["Build Cache"],
         ["a cache two namespaces share"] = a =>
@@ -56,6 +57,7 @@ public class FeatureInputTests
         { "HTTP templates while enforcement only warns", "WorkflowNamespaces[0].HttpTemplates.Egress", "[203.0.113.0/24:443]", "Keep WorkflowSpecEnforcement at Deny" },
         { "HTTP templates with Argo's labels accepted", "WorkflowNamespaces[0].HttpTemplates.Egress", "[203.0.113.0/24:443]", "move the targets to ExtraEgress" },
         { "a header Secret with a bad name", "WorkflowNamespaces[0].HttpTemplates.HeaderSecrets[0]", "Hooks Token", "hooks-token" },
+        { "a header Secret that holds a token", "WorkflowNamespaces[0].HttpTemplates.HeaderSecrets[0]", "argo-executor.service-account-token", "act as that account" },
         { "a cache named like the controller's ConfigMap", "WorkflowNamespaces[0].MemoizationCaches[0]", "workflow-controller-configmap", "update its own configuration" },
         { "a cache with a bad name", "Controller.MemoizationCaches[0]", "Build Cache", "build-cache" },
         { "a cache two namespaces share", "WorkflowNamespaces[1].MemoizationCaches", "shared", "its own cache names" },
