@@ -5,7 +5,8 @@ namespace ArgoSecure.Planning;
 
 /// <summary>
 /// Plans a workflow namespace: the namespace, the workflow and executor service accounts, the executor's role,
-/// the controller's access (cluster install), the user roles, the NetworkPolicies and the workflow-spec policy.
+/// the controller's access (cluster install) and what the namespace's feature switches add (the controller's feature
+/// role, the agent's role, token and egress), the user roles, the NetworkPolicies and the workflow-spec policy.
 /// </summary>
 internal static class WorkflowNamespacePlanner
 {
