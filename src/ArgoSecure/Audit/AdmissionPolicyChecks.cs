@@ -18,14 +18,25 @@ internal static partial class AdmissionPolicyChecks
     public static void Run(AuditContext context)
     {
         var install = context.Installation;
+        var enforcements = install.Input.Derived(input => new Enforcements(input));
+
+        // Findings about a policy are the business of the installs it belongs to (the owners of the namespace it selects).
+        foreach (var policy in install.OfKind("ValidatingAdmissionPolicy"))
+        {
+            if (enforcements.Missing.TryGetValue(policy, out var missing))
+            {
+                context.Report(RuleCatalog.WorkflowSpecsNotEnforced, policy, policy.Root.At("spec", "validations"),
+                    $"ValidatingAdmissionPolicy '{policy.Name}' does not check {string.Join(", ", missing)}: workflow specs that break {(missing.Count == 1 ? "that rule" : "those rules")} are admitted. Render the policy again with argosecure, or accept each rule on the policy with the annotation argosecure.io/accept-<rule ID>.");
+            }
+        }
+
         var controller = install.Controller;
         if (controller is null)
         {
             return;
         }
 
-        var enforcing = Enforcements(context).ToList();
-        if (enforcing.Count == 0)
+        if (enforcements.Count == 0)
         {
             context.Report(RuleCatalog.WorkflowSpecsNotEnforced, controller.Workload, null,
                 "No ValidatingAdmissionPolicy in the inputs holds workflow specs to the hardened posture: the workflow defaults are only defaults, and any author can name another service account, mount its token, run as root, patch the pod or set Argo's own pod labels. "
@@ -37,9 +48,9 @@ internal static partial class AdmissionPolicyChecks
         {
             var labels = new Dictionary<string, string>(install.OfKind("Namespace").FirstOrDefault(n => n.Name == name)?.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal)
             {
-                ["kubernetes.io/metadata.name"] = name,
+                [NamespaceNameLabel] = name,
             };
-            var here = enforcing.Where(e => e.Namespaced && e.Selects(labels)).ToList();
+            var here = enforcements.Selecting(name, labels);
             if (here.Count == 0)
             {
                 context.Report(RuleCatalog.WorkflowSpecsNotEnforced, subject, null,
@@ -57,7 +68,7 @@ internal static partial class AdmissionPolicyChecks
 
         if (!install.IsNamespaced)
         {
-            var templates = enforcing.Where(e => e.ClusterTemplates).ToList();
+            var templates = enforcements.ClusterTemplates;
             if (templates.Count == 0)
             {
                 context.Report(RuleCatalog.WorkflowSpecsNotEnforced, controller.Workload, null,
@@ -74,46 +85,114 @@ internal static partial class AdmissionPolicyChecks
         }
     }
 
-    /// <summary>The recognised workflow-spec policies with their bindings; reports the checks a policy leaves out unaccepted.</summary>
-    private static IEnumerable<Enforcement> Enforcements(AuditContext context)
+    /// <summary>The label every namespace carries with its own name, which ArgoSecure's policies select on.</summary>
+    private const string NamespaceNameLabel = "kubernetes.io/metadata.name";
+
+    /// <summary>
+    /// The namespace a selector selects by name alone (<c>matchLabels</c> with only <c>kubernetes.io/metadata.name</c>), "" for
+    /// no selector (every namespace), or null for any other selector.
+    /// </summary>
+    public static string? SelectedNamespace(YNode? selector) => selector switch
     {
-        var install = context.Installation;
-        var bindings = install.OfKind("ValidatingAdmissionPolicyBinding").ToList();
-        foreach (var policy in install.OfKind("ValidatingAdmissionPolicy"))
-        {
-            var checkedRules = policy.Root.At("spec", "validations")?.Items
-                .Select(v => RuleIdPrefix().Match(v.TextAt("message") ?? "") is { Success: true } m ? m.Groups[1].Value : null)
-                .Where(id => id is not null && AdmissionChecks.RuleIds.Contains(id, StringComparer.Ordinal))
-                .ToHashSet(StringComparer.Ordinal) ?? [];
-            var rules = policy.Root.At("spec", "matchConstraints", "resourceRules")?.Items ?? [];
-            var resources = rules
-                .Where(r => r.Items("apiGroups").Any(g => g.Text is "argoproj.io" or "*") && r.Items("operations").Any(o => o.Text is "CREATE" or "*"))
-                .SelectMany(r => r.Items("resources")).Select(r => r.Text ?? "").ToHashSet(StringComparer.Ordinal);
-            var namespaced = NamespacedResources.All(r => resources.Contains(r) || resources.Contains("*"));
-            var clusterTemplates = resources.Contains("clusterworkflowtemplates") || resources.Contains("*");
-            if (checkedRules.Count == 0 || !(namespaced || clusterTemplates))
-            {
-                continue;
-            }
-
-            var missing = AdmissionChecks.PostureRuleIds
-                .Where(id => !checkedRules.Contains(id) && string.IsNullOrWhiteSpace(policy.Annotation(AcceptanceAnnotation.Prefix + id)))
-                .ToList();
-            if (missing.Count > 0)
-            {
-                context.Report(RuleCatalog.WorkflowSpecsNotEnforced, policy, policy.Root.At("spec", "validations"),
-                    $"ValidatingAdmissionPolicy '{policy.Name}' does not check {string.Join(", ", missing)}: workflow specs that break {(missing.Count == 1 ? "that rule" : "those rules")} are admitted. Render the policy again with argosecure, or accept each rule on the policy with the annotation argosecure.io/accept-<rule ID>.");
-            }
-
-            foreach (var binding in bindings.Where(b => b.Root.TextAt("spec", "policyName") == policy.Name))
-            {
-                yield return new Enforcement(policy, binding, namespaced, clusterTemplates);
-            }
-        }
-    }
+        null or YMap { Entries.Count: 0 } => "",
+        _ when selector["matchExpressions"] is null && selector["matchLabels"] is YMap { Entries.Count: 1 } labels && labels.Entries[0].Key == NamespaceNameLabel => labels.Entries[0].Value.Text,
+        _ => null,
+    };
 
     [GeneratedRegex("^(ARGO[0-9]{4}):", RegexOptions.CultureInvariant)]
     private static partial Regex RuleIdPrefix();
+
+    /// <summary>
+    /// The input's recognised workflow-spec policies with their bindings, read once for every install: by the namespace
+    /// they select by name, every namespace, or another selector; and the checks each policy leaves out unaccepted.
+    /// </summary>
+    private sealed class Enforcements
+    {
+        private readonly Dictionary<string, List<Enforcement>> byNamespace = new(StringComparer.Ordinal);
+        private readonly List<Enforcement> everywhere = [];
+        private readonly List<Enforcement> bySelector = [];
+
+        public Enforcements(ObjectIndex input)
+        {
+            var bindings = input.OfKind("ValidatingAdmissionPolicyBinding").ToLookup(b => b.Root.TextAt("spec", "policyName") ?? "", StringComparer.Ordinal);
+            foreach (var policy in input.OfKind("ValidatingAdmissionPolicy"))
+            {
+                var checkedRules = policy.Root.At("spec", "validations")?.Items
+                    .Select(v => RuleIdPrefix().Match(v.TextAt("message") ?? "") is { Success: true } m ? m.Groups[1].Value : null)
+                    .Where(id => id is not null && AdmissionChecks.RuleIds.Contains(id, StringComparer.Ordinal))
+                    .ToHashSet(StringComparer.Ordinal) ?? [];
+                var rules = policy.Root.At("spec", "matchConstraints", "resourceRules")?.Items ?? [];
+                var resources = rules
+                    .Where(r => r.Items("apiGroups").Any(g => g.Text is "argoproj.io" or "*") && r.Items("operations").Any(o => o.Text is "CREATE" or "*"))
+                    .SelectMany(r => r.Items("resources")).Select(r => r.Text ?? "").ToHashSet(StringComparer.Ordinal);
+                var namespaced = NamespacedResources.All(r => resources.Contains(r) || resources.Contains("*"));
+                var clusterTemplates = resources.Contains("clusterworkflowtemplates") || resources.Contains("*");
+                if (checkedRules.Count == 0 || !(namespaced || clusterTemplates))
+                {
+                    continue;
+                }
+
+                var missing = AdmissionChecks.PostureRuleIds
+                    .Where(id => !checkedRules.Contains(id) && string.IsNullOrWhiteSpace(policy.Annotation(AcceptanceAnnotation.Prefix + id)))
+                    .ToList();
+                if (missing.Count > 0)
+                {
+                    Missing[policy] = missing;
+                }
+
+                foreach (var binding in bindings[policy.Name])
+                {
+                    var e = new Enforcement(policy, binding, namespaced, clusterTemplates);
+                    Count++;
+                    if (clusterTemplates)
+                    {
+                        ClusterTemplates.Add(e);
+                    }
+
+                    if (namespaced)
+                    {
+                        Index(e);
+                    }
+                }
+            }
+        }
+
+        public int Count { get; private set; }
+
+        public Dictionary<KubeObject, List<string>> Missing { get; } = [];
+
+        public List<Enforcement> ClusterTemplates { get; } = [];
+
+        /// <summary>The namespaced enforcements whose policy and binding select a namespace with these labels.</summary>
+        public List<Enforcement> Selecting(string ns, IReadOnlyDictionary<string, string> labels) =>
+            (byNamespace.TryGetValue(ns, out var named) ? named : []).Concat(everywhere).Concat(bySelector.Where(e => e.Selects(labels))).ToList();
+
+        private void Index(Enforcement e)
+        {
+            var policy = SelectedNamespace(e.Policy.Root.At("spec", "matchConstraints", "namespaceSelector"));
+            var binding = SelectedNamespace(e.Binding.Root.At("spec", "matchResources", "namespaceSelector"));
+            if (policy is null || binding is null)
+            {
+                bySelector.Add(e);
+            }
+            else if (policy.Length == 0 && binding.Length == 0)
+            {
+                everywhere.Add(e);
+            }
+            else if (policy.Length == 0 || binding.Length == 0 || policy == binding)
+            {
+                var ns = policy.Length == 0 ? binding : policy;
+                if (!byNamespace.TryGetValue(ns, out var list))
+                {
+                    byNamespace[ns] = list = [];
+                }
+
+                list.Add(e);
+            }
+
+            // Two different names select no namespace at all.
+        }
+    }
 
     /// <summary>A recognised policy and one of its bindings.</summary>
     private sealed record Enforcement(KubeObject Policy, KubeObject Binding, bool Namespaced, bool ClusterTemplates)

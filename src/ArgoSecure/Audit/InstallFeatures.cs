@@ -96,11 +96,9 @@ internal sealed class InstallFeatures
     private static List<(string, YNode)> RulesOf(ArgoInstallation install, ArgoComponent controller)
     {
         var rules = new List<(string, YNode)>();
-        foreach (var binding in install.OfKind("RoleBinding").Concat(install.OfKind("ClusterRoleBinding")))
+        foreach (var binding in install.Input.BindingsOf(controller.ServiceAccountName, controller.Namespace))
         {
-            var subject = binding.Root.Items("subjects").Any(s => s.TextAt("kind") == "ServiceAccount" && s.TextAt("name") == controller.ServiceAccountName &&
-                ArgoInstallation.SameNamespace(s.TextAt("namespace") ?? binding.Namespace, controller.Namespace));
-            if (!subject || RbacChecks.ResolveRole(install, binding) is not { } role)
+            if (install.Input.RoleOf(binding) is not { } role)
             {
                 continue;
             }

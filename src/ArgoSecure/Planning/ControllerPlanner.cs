@@ -237,6 +237,14 @@ internal static class ControllerPlanner
                 PeriodSeconds = 60,
                 TimeoutSeconds = 30,
             },
+
+            // /healthz answers ok on replicas that are not the leader, so a standby replica is ready and rollouts proceed.
+            ReadinessProbe = new V1Probe
+            {
+                HttpGet = new V1HTTPGetAction { Path = "/healthz", Port = "health" },
+                PeriodSeconds = 20,
+                TimeoutSeconds = 10,
+            },
             Resources = PodSecurity.Resources(args.Resources),
             SecurityContext = PodSecurity.Container(),
         };

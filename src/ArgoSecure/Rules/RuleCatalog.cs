@@ -177,6 +177,8 @@ static class RuleCatalog
     /// <summary>ARGO0023: workflow specs are not enforced at admission (turned off, or only warned about).</summary>
     public const string WorkflowSpecsNotEnforced = "ARGO0023";
 
+    /// <summary>ARGO0024: a container of the workflow-controller or argo-server pods is not hardened.</summary>
+    public const string ArgoPodNotHardened = "ARGO0024";
     /// <summary>ARGO0025: a workflow spec needs an Argo feature the install leaves off, so it would fail at run time.</summary>
     public const string WorkflowNeedsDisabledFeature = "ARGO0025";
 
@@ -305,6 +307,12 @@ static class RuleCatalog
             RuleSeverity.Warning,
             "Without admission enforcement the hardened workflow settings are only defaults: any workflow author can pick another service account, mount its token, run as root or patch the pod.",
             "docs/security.md (Workflow Pod Permissions), docs/default-workflow-specs.md"),
+        new(ArgoPodNotHardened,
+            "Harden the workflow-controller and argo-server pods",
+            RuleSeverity.Warning,
+            "A controller or server container that may run as root, escalate privileges, keep capabilities, write its root filesystem or run unconfined, without resource limits or probes, is easier to take over or starve, and the controller's account acts in every workflow namespace.",
+            "docs/security.md (Workflow Controller), Kubernetes Pod Security Standards (restricted)",
+            RuleChecks.Audit),
         new(WorkflowNeedsDisabledFeature,
             "Turn on the Argo feature a workflow needs, or change the workflow",
             RuleSeverity.Warning, // why: nothing is opened (the workflow fails closed), but it fails at run time for certain, so CI should stop it; the fix may be a reviewed switch, so not Error.
