@@ -47,8 +47,8 @@ public static class AuditEngine
     }
 
     /// <summary>Audits objects already loaded, as one input (which may hold several installs).</summary>
-    public static AuditReport Audit(IReadOnlyList<KubeObject> objects, IReadOnlyList<string> inputs, IEnumerable<string>? notes = null) =>
-        Audit([objects], inputs, notes);
+    public static AuditReport Audit(IReadOnlyList<KubeObject> objects, IReadOnlyList<string> inputs, IEnumerable<string>? notes = null, string? argoVersion = null) =>
+        Audit([objects], inputs, notes, argoVersion: argoVersion);
 
     /// <summary>
     /// Audits installation units (each kustomize build is its own input), each split into its installs; every install

@@ -43,7 +43,7 @@ internal static class ReleaseChecks
         if (install.ControllerConfig is { } config)
         {
             CheckImage(context, config.ConfigMap, config["executor"]?["image"]);
-            var unknown = Paths("", config.Settings, depth: 3).Where(key => !context.Release.KnowsConfigKey(key, context.ReleaseTag)).ToList();
+            var unknown = Unknown(context, "", config.Settings, depth: 3).ToList();
             if (unknown.Count > 0)
             {
                 notes.Add($"{config.ConfigMap.Location}: {config.ConfigMap.Ref}: Argo {context.ReleaseTag?.ToString() ?? context.Release.Line} does not know the key{(unknown.Count == 1 ? "" : "s")} {string.Join(", ", unknown)}: its controller exits at start on a key it does not know. Remove {(unknown.Count == 1 ? "it" : "them")} or upgrade.");
@@ -51,12 +51,13 @@ internal static class ReleaseChecks
         }
     }
 
-    /// <summary>The key paths of a map down to <paramref name="depth"/> levels: the catalogue's keys are no deeper.</summary>
-    private static IEnumerable<string> Paths(string prefix, YMap map, int depth) =>
+    /// <summary>The keys of a map, down to <paramref name="depth"/> levels (the catalogue's are no deeper), that the release does not know; not their children.</summary>
+    private static IEnumerable<string> Unknown(AuditContext context, string prefix, YMap map, int depth) =>
         map.Entries.SelectMany(entry =>
         {
             var path = prefix.Length == 0 ? entry.Key : prefix + "." + entry.Key;
-            return depth > 1 && entry.Value is YMap inner ? Paths(path, inner, depth - 1).Prepend(path) : [path];
+            return !context.Release.KnowsConfigKey(path, context.ReleaseTag) ? [path]
+                : depth > 1 && entry.Value is YMap inner ? Unknown(context, path, inner, depth - 1) : [];
         });
 
     private static void CheckImage(AuditContext context, KubeObject o, YNode? image)
