@@ -110,6 +110,15 @@ public class ReleaseCatalogueTests
     }
 
     [Fact]
+    public void Ci_RendersAndAuditsEveryLine()
+    {
+        var ci = File.ReadAllLines(Path.Combine(Upstream.RepositoryRoot, ".ci", "run"));
+
+        var loop = Assert.Single(ci, l => l.StartsWith("for version in ", StringComparison.Ordinal));
+        Assert.Equal($"for version in {string.Join(" ", ArgoReleases.All.Select(r => r.ReferenceTag))}; do", loop);
+    }
+
+    [Fact]
     public void RbacNeeds_NameRealItems_WithoutWildcards()
     {
         Assert.All(RbacNeeds.Controller.Concat(RbacNeeds.Server), n =>
