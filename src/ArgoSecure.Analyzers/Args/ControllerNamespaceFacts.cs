@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -19,6 +20,20 @@ internal sealed class ControllerNamespaceFacts
     private readonly IPropertySymbol? _scope;
     private readonly IPropertySymbol? _controller;
 
+    // What each created type is to this rule, computed once per type: every object creation of the compilation
+    // asks, so one dictionary lookup replaces four walks up the base types.
+    private readonly ConcurrentDictionary<ITypeSymbol, Role> _roles = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<ITypeSymbol, Role> _classify;
+
+    private enum Role
+    {
+        None,
+        Controller,
+        Install,
+        WorkflowNamespace,
+        Binding,
+    }
+
     public ControllerNamespaceFacts(ArgoSymbols symbols)
     {
         _symbols = symbols;
@@ -27,6 +42,7 @@ internal sealed class ControllerNamespaceFacts
         _ownControllerNamespace = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "ControllerNamespace");
         _scope = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "Scope");
         _controller = ArgoSymbols.Property(symbols.ArgoWorkflowsArgs, "Controller");
+        _classify = Classify;
     }
 
     /// <summary>
@@ -38,24 +54,25 @@ internal sealed class ControllerNamespaceFacts
     {
         if (operation is ISimpleAssignmentOperation assignment)
         {
-            return assignment.Parent is not IObjectOrCollectionInitializerOperation && assignment.AssignedProperty().Is(_controllerNamespace) &&
+            return assignment.AssignedProperty().Is(_controllerNamespace) && assignment.Parent is not IObjectOrCollectionInitializerOperation &&
                    assignment.Value.KnownString() is { } moved
                 ? new ControllerFact(ControllerFactKind.Moved, moved)
                 : null;
         }
 
         var (type, initializer) = Initialized(operation);
-        if (type.IsOrDerives(_symbols.ArgoControllerArgs))
+        switch (RoleOf(type))
         {
-            var value = initializer.ValueOf(_controllerNamespace);
-            return value is null
-                ? new ControllerFact(ControllerFactKind.Default, ManagedNamespaceIsControllerNamespaceRule.DefaultNamespace)
-                : new ControllerFact(ControllerFactKind.Created, value.KnownString());
+            case Role.Controller:
+                var value = initializer.ValueOf(_controllerNamespace);
+                return value is null
+                    ? new ControllerFact(ControllerFactKind.Default, ManagedNamespaceIsControllerNamespaceRule.DefaultNamespace)
+                    : new ControllerFact(ControllerFactKind.Created, value.KnownString());
+            case Role.Install when initializer.ValueOf(_controller) is null:
+                return new ControllerFact(ControllerFactKind.Default, ManagedNamespaceIsControllerNamespaceRule.DefaultNamespace);
+            default:
+                return null;
         }
-
-        return type.IsOrDerives(_symbols.ArgoWorkflowsArgs) && initializer.ValueOf(_controller) is null
-            ? new ControllerFact(ControllerFactKind.Default, ManagedNamespaceIsControllerNamespaceRule.DefaultNamespace)
-            : null;
     }
 
     /// <summary>The namespaces of the controllers that the code block holding <paramref name="operation"/> creates or moves.</summary>
@@ -84,14 +101,17 @@ internal sealed class ControllerNamespaceFacts
             return ReadNameAssignment(assignment);
         }
 
-        if (operation is IObjectCreationOperation binding &&
-            ControllerNamespaceWriteBindingRule.TryGetCandidate(binding, _symbols, out var bindingNamespace, out var bindingLocation))
+        var (type, initializer) = Initialized(operation);
+        var role = RoleOf(type);
+        if (role == Role.Binding)
         {
-            return new Candidate(bindingNamespace, null, bindingLocation, "RoleRefArgs.Name");
+            return operation is IObjectCreationOperation binding &&
+                   ControllerNamespaceWriteBindingRule.TryGetCandidate(binding, _symbols, out var bindingNamespace, out var bindingLocation)
+                ? new Candidate(bindingNamespace, null, bindingLocation, "RoleRefArgs.Name")
+                : null;
         }
 
-        var (type, initializer) = Initialized(operation);
-        if (initializer is null || !type.IsOrDerives(_symbols.WorkflowNamespaceArgs) ||
+        if (initializer is null || role != Role.WorkflowNamespace ||
             ManagedNamespaceIsControllerNamespaceRule.NamespacedArgument(initializer.ValueOf(_scope), _symbols) is not null)
         {
             return null; // A namespace install is ARGO0001's business.
@@ -135,7 +155,7 @@ internal sealed class ControllerNamespaceFacts
     // namespaceArgs.Name = "argo" on a local made in this body with no Scope set.
     private Candidate? ReadNameAssignment(ISimpleAssignmentOperation assignment)
     {
-        if (assignment.Parent is IObjectOrCollectionInitializerOperation || !assignment.AssignedProperty().Is(_name) ||
+        if (!assignment.AssignedProperty().Is(_name) || assignment.Parent is IObjectOrCollectionInitializerOperation ||
             assignment.Value.KnownString() is not { Length: > 0 } name ||
             assignment.Target is not IPropertyReferenceOperation { Instance: ILocalReferenceOperation local })
         {
@@ -190,6 +210,15 @@ internal sealed class ControllerNamespaceFacts
 
         return true;
     }
+
+    private Role RoleOf(ITypeSymbol? type) => type is null ? Role.None : _roles.GetOrAdd(type, _classify);
+
+    private Role Classify(ITypeSymbol type) =>
+        type.IsOrDerives(_symbols.ArgoControllerArgs) ? Role.Controller :
+        type.IsOrDerives(_symbols.ArgoWorkflowsArgs) ? Role.Install :
+        type.IsOrDerives(_symbols.WorkflowNamespaceArgs) ? Role.WorkflowNamespace :
+        type.IsOrDerives(_symbols.RoleBindingArgs) ? Role.Binding :
+        Role.None;
 
     private static (ITypeSymbol? Type, IObjectOrCollectionInitializerOperation? Initializer) Initialized(IOperation operation) => operation switch
     {
