@@ -7,7 +7,8 @@ namespace ArgoSecure.Pulumi;
 /// <summary>
 /// A namespace where workflows run, hardened: Pod Security Admission <c>restricted</c> labels, a dedicated
 /// workflow service account without a token, the executor's service account with its minimal role, the
-/// submitter and viewer roles, the bindings the controller and the server need there, and NetworkPolicies.
+/// submitter and viewer roles, the bindings the controller and the server need there, NetworkPolicies, and the
+/// ValidatingAdmissionPolicy that holds workflow specs there to the hardened posture.
 /// </summary>
 /// <remarks>
 /// A team's stack can add its own workflow namespace knowing only the controller's namespace and scope

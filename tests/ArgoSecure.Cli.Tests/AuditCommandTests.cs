@@ -20,6 +20,10 @@ public sealed class AuditCommandTests : IDisposable
               - name: argo-server
                 image: quay.io/argoproj/argocli:v4.1.2
                 args: [server, --secure=false]
+                securityContext: {runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}
+                resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: "1", memory: 512Mi}}
+                livenessProbe: {httpGet: {path: /, port: 2746}}
+                readinessProbe: {httpGet: {path: /, port: 2746}}
         ---
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
@@ -148,6 +152,33 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void TwoInstalls_TextGroupsByInstall_JsonAndSarifCarryTheInstall()
+    {
+        var second = InsecureServer.Replace("namespace: argo", "namespace: argo-2", StringComparison.Ordinal).Replace("--secure=false", "--auth-mode=server", StringComparison.Ordinal);
+        var file = Write("servers.yaml", InsecureServer + "\n---\n" + second);
+
+        var text = Run("audit", file).Out;
+        var json = Run("audit", file, "--format", "json").Out;
+        var sarif = Run("audit", file, "--format", "sarif").Out;
+
+        var first = text.IndexOf("Install Deployment argo/argo-server", StringComparison.Ordinal);
+        var other = text.IndexOf("Install Deployment argo-2/argo-server", StringComparison.Ordinal);
+        Assert.True(first >= 0 && other > first, text);
+        Assert.Contains("ARGO0004", text[first..other], StringComparison.Ordinal);
+        Assert.Contains("ARGO0003", text[other..], StringComparison.Ordinal);
+        Assert.Contains("in 2 install(s)", text, StringComparison.Ordinal);
+
+        using var report = JsonDocument.Parse(json);
+        Assert.Equal(["Deployment argo/argo-server", "Deployment argo-2/argo-server"], report.RootElement.GetProperty("installs").EnumerateArray().Select(i => i.GetString()));
+        var findings = report.RootElement.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("ruleId").GetString()!);
+        Assert.Equal("Deployment argo-2/argo-server", Assert.Single(findings["ARGO0003"].GetProperty("installs").EnumerateArray()).GetString());
+
+        using var log = JsonDocument.Parse(sarif);
+        var results = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("ruleId").GetString()!);
+        Assert.Equal("Deployment argo/argo-server", Assert.Single(results["ARGO0004"].GetProperty("properties").GetProperty("installs").EnumerateArray()).GetString());
+    }
+
+    [Fact]
     public void Sarif_UsesPathsRelativeToTheCurrentDirectory()
     {
         var file = Write("server.yaml", InsecureServer);
@@ -267,8 +298,9 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(output);
         var ids = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).Distinct().Order(StringComparer.Ordinal);
-        // What the values fixed is gone; the chart's own gaps (no NetworkPolicies, the server reading every Secret) remain.
-        Assert.Equal(["ARGO0011", "ARGO0012"], ids);
+        // What the values fixed is gone; the chart's own gaps (no NetworkPolicies, the server reading every Secret, no
+        // admission policy holding workflow specs, pods without seccomp profiles or resources) remain.
+        Assert.Equal(["ARGO0011", "ARGO0012", "ARGO0023", "ARGO0024"], ids);
     }
 
     [Theory]

@@ -20,10 +20,16 @@ internal static class AuditCommand
         Accept a risk on one object with the annotation argosecure.io/accept-ARGO00NN: "<why>"; accepted findings are
         still reported (as accepted, or as suppressed in SARIF) and never fail the run.
 
-        Exit codes: 0 nothing at or above --fail-on, 1 a finding at or above --fail-on, 2 an input could not be read
-        or an option value is not valid (the message names the file or value and the fix). What was not read (other
-        files in folders, resources a kustomization lists but that are absent, patches that match nothing) is listed on
-        standard error as notes, and in the JSON output.
+        Every input is read under limits (file size, total size, nesting depth, documents per file, YAML values,
+        Kubernetes objects, and Kubernetes' own rule against alias bombs); the --max-* options raise them for large
+        honest inputs. A folder's files are read once each whatever links lead to them; a link cycle is noted, not
+        followed. An input that cannot be read or goes beyond a limit is left out whole and named on standard error
+        with the limit and the option that raises it; the other inputs are still audited and reported.
+
+        Exit codes: 0 nothing at or above --fail-on, 1 a finding at or above --fail-on, 2 an input could not be read,
+        was refused, or an option value is not valid (the message names the file or value and the fix). What was not
+        read (other files in folders, resources a kustomization lists but that are absent, patches that match nothing)
+        is listed on standard error as notes, and in the JSON output.
         """;
 
     public static Command Create()
@@ -34,12 +40,15 @@ internal static class AuditCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when an unaccepted finding is at or above this severity: error, warning (default), info or none.", DefaultValueFactory = _ => "warning" };
 
+        var limitOptions = new LimitOptions();
+
         var command = new Command("audit", Description);
         command.Arguments.Add(paths);
         command.Options.Add(helmValues);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(failOn);
+        limitOptions.AddTo(command);
         command.SetAction(parseResult =>
         {
             var stdout = parseResult.InvocationConfiguration.Output;
@@ -66,21 +75,22 @@ internal static class AuditCommand
                 return 2;
             }
 
-            AuditReport report;
-            try
+            if (limitOptions.Read(parseResult, "audit", stderr) is not { } limits)
             {
-                report = AuditEngine.Audit(inputs, values);
-            }
-            catch (AuditInputException e)
-            {
-                stderr.WriteLine($"audit: cannot read {e.Input}: {e.Reason} Fix: {e.Fix}");
                 return 2;
             }
 
+            var report = AuditEngine.Audit(inputs, values, limits);
+
+            // When every input was refused there is nothing to report; otherwise the others are reported in full.
+            var nothingRead = report.Refused.Count > 0 && report.ObjectCount == 0 && report.Findings.Count == 0;
             var file = parseResult.GetValue(output);
             try
             {
-                Write(report, chosen, file, stdout);
+                if (!nothingRead)
+                {
+                    Write(report, chosen, file, stdout);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -91,6 +101,18 @@ internal static class AuditCommand
             foreach (var note in report.Notes)
             {
                 stderr.WriteLine("note: " + note);
+            }
+
+            foreach (var refusal in report.Refused)
+            {
+                // Each reason names the limit it went beyond; each fix names the option that raises it.
+                stderr.WriteLine($"audit: {(refusal.Limit is null ? "cannot read" : "refused")} {refusal.Input}: {refusal.Reason} Fix: {refusal.Fix}");
+            }
+
+            if (report.Refused.Count > 0)
+            {
+                stderr.WriteLine($"audit: {report.Refused.Count} input{(report.Refused.Count == 1 ? " was" : "s were")} left out; {(nothingRead ? "nothing was audited" : "the report covers the others")}.");
+                return 2;
             }
 
             var threshold = failOnValue switch

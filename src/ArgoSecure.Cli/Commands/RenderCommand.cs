@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ArgoSecure.Input;
 using ArgoSecure.Options;
 using ArgoSecure.Planning;
 using ArgoSecure.Rendering;
@@ -30,27 +31,34 @@ internal static class RenderCommand
             Description = "With --output-dir: replace the .yaml files already in the directory.",
         };
 
+        var limitOptions = new LimitOptions();
+
         var command = new Command("render", """
             Render the hardened Argo Workflows install described by an options file.
             Manifests go to standard output (or --output-dir); warnings, accepted risks and errors go to standard error.
-            Exit codes: 0 rendered; 1 the options break a rule at error level (every finding is listed with its rule ID and help link); 2 the options file cannot be read or bound.
+            The options file is read under the same limits as audit inputs (the --max-* options raise them).
+            Exit codes: 0 rendered; 1 the options break a rule at error level (every finding is listed with its rule ID and help link); 2 the options file cannot be read, is refused by a limit, or cannot be bound.
             """)
         {
             optionsFile,
             outputDirectory,
             force,
         };
+        limitOptions.AddTo(command);
 
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(optionsFile)!,
-            parseResult.GetValue(outputDirectory),
-            parseResult.GetValue(force),
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+        command.SetAction(parseResult => limitOptions.Read(parseResult, "render", parseResult.InvocationConfiguration.Error) is { } limits
+            ? Run(
+                parseResult.GetValue(optionsFile)!,
+                parseResult.GetValue(outputDirectory),
+                parseResult.GetValue(force),
+                limits,
+                parseResult.InvocationConfiguration.Output,
+                parseResult.InvocationConfiguration.Error)
+            : InputError);
         return command;
     }
 
-    private static int Run(FileInfo optionsFile, DirectoryInfo? outputDirectory, bool force, TextWriter output, TextWriter error)
+    private static int Run(FileInfo optionsFile, DirectoryInfo? outputDirectory, bool force, ReadingLimits limits, TextWriter output, TextWriter error)
     {
         if (!optionsFile.Exists)
         {
@@ -61,7 +69,7 @@ internal static class RenderCommand
         ArgoWorkflowsArgs args;
         try
         {
-            args = OptionsFile.Load(optionsFile.FullName);
+            args = OptionsFile.Load(optionsFile.FullName, limits);
         }
         catch (OptionsException e)
         {

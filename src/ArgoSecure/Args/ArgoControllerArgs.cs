@@ -13,6 +13,25 @@ public enum TemplateReferencing
     Secure = 2,
 }
 
+/// <summary>
+/// How the ValidatingAdmissionPolicies hold workflow specs (Workflow, CronWorkflow, WorkflowTemplate,
+/// ClusterWorkflowTemplate) to the hardened posture.
+/// </summary>
+public enum WorkflowSpecEnforcement
+{
+    /// <summary>The API server refuses a spec that breaks the posture (hardened).</summary>
+    Deny = 0,
+
+    /// <summary>
+    /// The API server admits it with a warning to the author and an audit-log annotation: the rollout step that shows
+    /// what Deny would refuse (ARGO0023 until Deny).
+    /// </summary>
+    Warn = 1,
+
+    /// <summary>No policy: the hardened workflow settings are only defaults (ARGO0023).</summary>
+    Off = 2,
+}
+
 /// <summary>The workflow-controller: what ArgoController installs.</summary>
 public sealed class ArgoControllerArgs
 {
@@ -35,10 +54,19 @@ public sealed class ArgoControllerArgs
     public bool InstallCrds { get; set; } = true;
 
     /// <summary>
-    /// For a cluster install, a ValidatingAdmissionPolicy that rejects Workflows and CronWorkflows in the
-    /// controller's namespace. Default: true; turn off on clusters older than Kubernetes 1.30.
+    /// Render ValidatingAdmissionPolicies (Kubernetes 1.30+): for a cluster install, the guard that rejects Workflows
+    /// and CronWorkflows in the controller's namespace; for both scopes, the policies that hold workflow specs to
+    /// the hardened posture (<see cref="WorkflowSpecEnforcement"/>). Default: true (hardened); false, for clusters
+    /// older than 1.30, turns all of them off and is ARGO0023.
     /// </summary>
     public bool AdmissionGuard { get; set; } = true;
+
+    /// <summary>
+    /// How workflow specs are enforced at admission in every workflow namespace (each can override it) and, in a
+    /// cluster install, for ClusterWorkflowTemplates. Default: <see cref="WorkflowSpecEnforcement.Deny"/> (hardened);
+    /// Warn and Off are ARGO0023.
+    /// </summary>
+    public WorkflowSpecEnforcement WorkflowSpecEnforcement { get; set; } = WorkflowSpecEnforcement.Deny;
 
     /// <summary>Defaults for every workflow pod.</summary>
     public WorkflowPodDefaults WorkflowDefaults { get; set; } = new();
@@ -64,6 +92,20 @@ public sealed class ArgoControllerArgs
     /// <summary>The CIDRs and ports of the Kubernetes API server; empty: any address on 443 and 6443.</summary>
     public List<EgressTarget> ApiServerEgress { get; set; } = [];
 
+    /// <summary>
+    /// How the controller finds the command of a container that sets none: the image index and, only if you turn
+    /// them on, registry lookups (reference F13). Default: neither; such containers are refused at admission.
+    /// </summary>
+    public ImageEntrypointArgs ImageEntrypoints { get; set; } = new();
+
+    /// <summary>
+    /// The memoization caches (ConfigMaps in the controller's namespace, reference F9) workflows may use: the
+    /// controller may create ConfigMaps there and read and update these by name. In a whole install each workflow
+    /// namespace lists its own (<see cref="WorkflowNamespaceArgs.MemoizationCaches"/>) and they are added here.
+    /// Default: none (memoization off).
+    /// </summary>
+    public List<string> MemoizationCaches { get; set; } = [];
+
     /// <summary>Render NetworkPolicies. Default: true (hardened); false is ARGO0011.</summary>
     public bool NetworkPolicies { get; set; } = true;
 
@@ -78,4 +120,7 @@ public sealed class ArgoControllerArgs
 
     /// <summary>Risks accepted for this component (rule ID and justification).</summary>
     public List<AcceptedRisk> AcceptedRisks { get; set; } = [];
+
+    /// <summary>A copy sharing every value, for composition that replaces one property.</summary>
+    internal ArgoControllerArgs ShallowCopy() => (ArgoControllerArgs)MemberwiseClone();
 }

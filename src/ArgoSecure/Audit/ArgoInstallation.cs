@@ -1,38 +1,67 @@
+using ArgoSecure.Input;
+
 namespace ArgoSecure.Audit;
 
 /// <summary>
-/// The installation the audit reconstructs from the objects it read: the controller and server Deployments with
-/// their flags, the ConfigMaps they read, RBAC, NetworkPolicies, Namespaces and the workflow objects.
+/// One Argo install the audit reconstructs from the objects it read: a workflow-controller (its Deployment and the
+/// ConfigMap it reads) with the argo-servers, RBAC, Services, NetworkPolicies, Namespaces and workflow objects that
+/// belong to it (see <see cref="InstallFinder"/>). An input can hold many installs; the objects that belong to none form
+/// one more installation without a <see cref="Name"/>, which gets the object-level rules.
 /// </summary>
 public sealed class ArgoInstallation
 {
-    private readonly List<string> notes = [];
+    private readonly Dictionary<string, List<KubeObject>> byKind = new(StringComparer.Ordinal);
+    private readonly bool namespacedWithoutComponents;
+    private HashSet<string>? workflowHoldingNamespaces;
 
-    private ArgoInstallation(IReadOnlyList<KubeObject> objects)
+    internal ArgoInstallation(
+        string? name, ObjectIndex input, IReadOnlyList<KubeObject> objects, ArgoComponent? controller, IReadOnlyList<ArgoComponent> servers,
+        ArgoConfig? controllerConfig, ArgoConfig? serverConfig, ReadingLimits limits, bool namespacedWithoutComponents = false)
     {
+        Name = name;
+        Input = input;
         Objects = objects;
-        Controllers = objects.SelectMany(o => ArgoComponent.Find(o, ArgoComponentKind.Controller)).ToList();
-        Servers = objects.SelectMany(o => ArgoComponent.Find(o, ArgoComponentKind.Server)).ToList();
-        Controller = Controllers.Count > 0 ? Controllers[0] : null;
-        Server = Servers.Count > 0 ? Servers[0] : null;
-        ControllerConfig = Controller is null ? FindStandaloneConfig() : FindConfig(Controller);
-        ServerConfig = Server is null ? ControllerConfig : FindConfig(Server);
+        Limits = limits;
+        Controller = controller;
+        Controllers = controller is null ? [] : [controller];
+        Servers = servers;
+        ControllerConfig = controllerConfig;
+        ServerConfig = serverConfig;
+        this.namespacedWithoutComponents = namespacedWithoutComponents;
+        foreach (var o in objects)
+        {
+            if (!byKind.TryGetValue(o.Kind, out var list))
+            {
+                byKind[o.Kind] = list = [];
+            }
+
+            list.Add(o);
+        }
     }
 
-    /// <summary>Every object read.</summary>
+    /// <summary>How findings name the install: its controller (else its server or ConfigMap), as <c>Kind namespace/name</c>; null for the objects of no install.</summary>
+    public string? Name { get; }
+
+    /// <summary>Every object of the input this install was found in, indexed: for references that cross installs (roles, templates, bindings).</summary>
+    public ObjectIndex Input { get; }
+
+    /// <summary>The objects that belong to this install.</summary>
     public IReadOnlyList<KubeObject> Objects { get; }
 
-    /// <summary>Every workflow-controller found (usually one).</summary>
+    /// <summary>The reading limits, for YAML held in strings (ConfigMap entries, podSpecPatch).</summary>
+    public ReadingLimits Limits { get; }
+
+    /// <summary>The install's workflow-controller as a list (empty or one), for checks that treat controllers and servers alike.</summary>
     public IReadOnlyList<ArgoComponent> Controllers { get; }
 
-    /// <summary>Every argo-server found (usually one).</summary>
+    /// <summary>The argo-servers that belong to this install (usually one).</summary>
     public IReadOnlyList<ArgoComponent> Servers { get; }
 
-    /// <summary>The workflow-controller, or null when the inputs have none.</summary>
+    /// <summary>The workflow-controller, or null when the install has none in the input.</summary>
     public ArgoComponent? Controller { get; }
 
-    /// <summary>The argo-server, or null.</summary>
-    public ArgoComponent? Server { get; }
+    /// <summary>The first argo-server, or null.</summary>
+    public ArgoComponent? Server => Servers.Count > 0 ? Servers[0] : null;
 
     /// <summary>The controller's configuration (its <c>--configmap</c>), or null.</summary>
     public ArgoConfig? ControllerConfig { get; }
@@ -43,33 +72,57 @@ public sealed class ArgoInstallation
     /// <summary>The namespace the controller runs in, when the manifests say.</summary>
     public string? ControllerNamespace => Controller?.Namespace;
 
-    /// <summary>True when the controller watches one namespace (<c>--namespaced</c>).</summary>
-    public bool IsNamespaced => Controller?.Flags.IsTrue("namespaced") ?? false;
+    /// <summary>True when the install watches one namespace (<c>--namespaced</c>).</summary>
+    public bool IsNamespaced => (Controller ?? Server)?.Flags.IsTrue("namespaced") ?? namespacedWithoutComponents;
 
-    /// <summary>Notes about what could not be interpreted.</summary>
-    public IReadOnlyList<string> Notes => notes;
-
-    /// <summary>Objects of a kind.</summary>
-    public IEnumerable<KubeObject> OfKind(string kind) => Objects.Where(o => o.Kind == kind);
+    /// <summary>The install's objects of a kind.</summary>
+    public IEnumerable<KubeObject> OfKind(string kind) => byKind.TryGetValue(kind, out var list) ? list : [];
 
     /// <summary>True when two namespaces can be the same (equal, or either not written).</summary>
     public static bool SameNamespace(string? a, string? b) => a is null || b is null || a == b;
 
-    /// <summary>Reconstructs the installation.</summary>
-    public static ArgoInstallation From(IReadOnlyList<KubeObject> objects) => new(objects);
-
-    private ArgoConfig? FindConfig(ArgoComponent component)
+    /// <summary>
+    /// The namespaces where this install runs workflows, each with the object a finding about it is reported on:
+    /// the managed namespace of a namespace install, else every namespace of the install with workflow objects or the
+    /// executor's role.
+    /// </summary>
+    public IEnumerable<(string Name, KubeObject Subject)> WorkflowNamespaces()
     {
-        var name = component.Flags.Value("configmap") ?? "workflow-controller-configmap";
-        var map = OfKind("ConfigMap").FirstOrDefault(o => o.Name == name && SameNamespace(o.Namespace, component.Namespace));
-        return map is null ? null : ArgoConfig.From(map, notes);
+        var controller = Controller;
+        if (controller is null)
+        {
+            yield break;
+        }
+
+        if (IsNamespaced)
+        {
+            var managed = controller.Flags.Value("managed-namespace");
+            var name = string.IsNullOrEmpty(managed) ? controller.Namespace : managed;
+            if (name is not null)
+            {
+                yield return (name, OfKind("Namespace").FirstOrDefault(n => n.Name == name) ?? controller.Workload);
+            }
+
+            yield break;
+        }
+
+        workflowHoldingNamespaces ??= Objects
+            .Where(o => o.Namespace is not null && (o.Kind is "Workflow" or "CronWorkflow" or "WorkflowTemplate" ||
+                (o.Kind is "Role" && RbacChecks.Grants(o, "argoproj.io", ["workflowtaskresults"], ["create", "patch", "*"]) is not null)))
+            .Select(o => o.Namespace!)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var ns in OfKind("Namespace").Where(n => n.Name != controller.Namespace && workflowHoldingNamespaces.Contains(n.Name)))
+        {
+            yield return (ns.Name, ns);
+        }
     }
 
-    private ArgoConfig? FindStandaloneConfig()
-    {
-        var map = OfKind("ConfigMap").FirstOrDefault(o => o.Name == "workflow-controller-configmap");
-        return map is null ? null : ArgoConfig.From(map, notes);
-    }
+    /// <summary>The first install of the objects (for inputs that hold one), else the objects of no install; YAML held in strings is read under <paramref name="limits"/>.</summary>
+    public static ArgoInstallation From(IReadOnlyList<KubeObject> objects, ReadingLimits? limits = null) => FindAll(objects, [], limits)[0];
+
+    /// <summary>Every install of the objects, in input order, then the objects of no install (when there are any); YAML held in strings is read under <paramref name="limits"/> (default: the defaults).</summary>
+    public static IReadOnlyList<ArgoInstallation> FindAll(IReadOnlyList<KubeObject> objects, List<string> notes, ReadingLimits? limits = null) =>
+        InstallFinder.Find(objects, notes, limits ?? ReadingLimits.Default);
 }
 
 /// <summary>Which Argo component a workload runs.</summary>
@@ -151,6 +204,7 @@ public sealed class ArgoFlags
 
     private readonly Dictionary<string, List<YNode>> values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, YNode> env = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> written = new(StringComparer.Ordinal);
 
     /// <summary>Parses a container's args and env.</summary>
     public static ArgoFlags Parse(YNode container, bool skipSubcommand)
@@ -176,6 +230,7 @@ public sealed class ArgoFlags
             }
 
             name = name == "e" ? "secure" : name;
+            var asWritten = text;
             if (value is null)
             {
                 if (BooleanFlags.Contains(name) || (i + 1 < args.Count && (args[i + 1].Text ?? "").StartsWith("--", StringComparison.Ordinal)))
@@ -186,6 +241,7 @@ public sealed class ArgoFlags
                 else if (i + 1 < args.Count)
                 {
                     value = args[++i].Text ?? "";
+                    asWritten = $"{text} {value}";
                 }
                 else
                 {
@@ -194,6 +250,12 @@ public sealed class ArgoFlags
             }
 
             flags.Add(name, new YScalar(args[i].Location, value));
+            if (!flags.written.TryGetValue(name, out var spellings))
+            {
+                flags.written[name] = spellings = [];
+            }
+
+            spellings.Add(asWritten);
         }
 
         foreach (var variable in container.Items("env"))
@@ -234,6 +296,13 @@ public sealed class ArgoFlags
     /// <summary>The node holding the flag's last value, for its location.</summary>
     public YNode? Node(string flag) => All(flag) is { Count: > 0 } all ? all[^1] : null;
 
+    /// <summary>
+    /// The flag as it is written, every occurrence with its value: <c>--secure=false</c>, <c>--auth-mode=client --auth-mode server</c>,
+    /// <c>--namespaced</c>, or <c>ARGO_SECURE=false</c> when the environment variable sets it.
+    /// </summary>
+    public string Written(string flag) =>
+        written.TryGetValue(flag, out var spellings) ? string.Join(' ', spellings) : $"ARGO_{flag.ToUpperInvariant().Replace('-', '_')}={Value(flag)}";
+
     /// <summary>True when a boolean flag is set to true.</summary>
     public bool IsTrue(string flag) => YNode.ParseBool(Value(flag)) == true;
 
@@ -262,8 +331,8 @@ public sealed class ArgoConfig
     /// <summary>A setting, or null.</summary>
     public YNode? this[string key] => Settings.Get(key);
 
-    /// <summary>Parses a ConfigMap.</summary>
-    public static ArgoConfig From(KubeObject configMap, List<string> notes)
+    /// <summary>Parses a ConfigMap; YAML in its entries is read under <paramref name="limits"/> (default: the defaults).</summary>
+    public static ArgoConfig From(KubeObject configMap, List<string> notes, ReadingLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(configMap);
         ArgumentNullException.ThrowIfNull(notes);
@@ -275,7 +344,7 @@ public sealed class ArgoConfig
                 YNode? parsed;
                 try
                 {
-                    parsed = YamlTree.ParseEmbedded(value);
+                    parsed = YamlTree.ParseEmbedded(value, limits ?? ReadingLimits.Default);
                 }
                 catch (AuditInputException e)
                 {

@@ -7,17 +7,24 @@ public sealed class AuditContext
 {
     private readonly List<(AuditFinding Finding, KubeObject? Subject)> findings = [];
 
-    /// <summary>Creates a context.</summary>
-    public AuditContext(ArgoInstallation installation) => Installation = installation;
+    private readonly IReadOnlyList<string> installs;
 
-    /// <summary>The reconstructed installation.</summary>
+    /// <summary>Creates a context.</summary>
+    public AuditContext(ArgoInstallation installation)
+    {
+        ArgumentNullException.ThrowIfNull(installation);
+        Installation = installation;
+        installs = installation.Name is null ? [] : [installation.Name];
+    }
+
+    /// <summary>The reconstructed installation (one install of the input, or the objects of none).</summary>
     public ArgoInstallation Installation { get; }
 
     /// <summary>Reports a finding on an object; <paramref name="at"/> locates the offending value (else the object).</summary>
     public void Report(string ruleId, KubeObject subject, YNode? at, string message)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        findings.Add((new AuditFinding(RuleCatalog.Get(ruleId), subject.Ref, at?.Location ?? subject.Location, message), subject));
+        findings.Add((new AuditFinding(RuleCatalog.Get(ruleId), subject.Ref, at?.Location ?? subject.Location, message, installs: installs), subject));
     }
 
     /// <summary>The findings, with acceptances applied, sorted deterministically and without duplicates.</summary>
@@ -59,7 +66,7 @@ public sealed class AuditContext
 
         // Empty justifications do not accept anything.
         result = result.Select(f => f.IsAccepted && string.IsNullOrWhiteSpace(f.Justification)
-            ? new AuditFinding(f.Rule, f.Object, f.Location, f.Message) : f).ToList();
+            ? new AuditFinding(f.Rule, f.Object, f.Location, f.Message, installs: f.Installs) : f).ToList();
 
         return result
             .OrderBy(f => f.Location.File, StringComparer.Ordinal)

@@ -6,13 +6,14 @@ namespace ArgoSecure.Audit;
 public sealed class AuditFinding
 {
     /// <summary>Creates a finding.</summary>
-    public AuditFinding(Rule rule, AuditObjectRef obj, SourceLocation location, string message, string? justification = null)
+    public AuditFinding(Rule rule, AuditObjectRef obj, SourceLocation location, string message, string? justification = null, IReadOnlyList<string>? installs = null)
     {
         Rule = rule;
         Object = obj;
         Location = location;
         Message = message;
         Justification = justification;
+        Installs = installs ?? [];
     }
 
     /// <summary>The rule broken.</summary>
@@ -36,6 +37,12 @@ public sealed class AuditFinding
     /// <summary>The justification of an <c>argosecure.io/accept-ARGO00NN</c> annotation, or null.</summary>
     public string? Justification { get; }
 
+    /// <summary>
+    /// The installs the finding belongs to (their <see cref="ArgoInstallation.Name"/>): one, several for an object they
+    /// share (a ClusterRole bound by several), none for an object of no install.
+    /// </summary>
+    public IReadOnlyList<string> Installs { get; }
+
     /// <summary>True when the risk is accepted on the object.</summary>
     public bool IsAccepted => Justification is not null;
 
@@ -43,19 +50,23 @@ public sealed class AuditFinding
     public string HelpUri => Rule.HelpUri;
 
     /// <summary>The same finding, accepted.</summary>
-    public AuditFinding Accept(string justification) => new(Rule, Object, Location, Message, justification);
+    public AuditFinding Accept(string justification) => new(Rule, Object, Location, Message, justification, Installs);
+
+    /// <summary>The same finding, belonging to these installs.</summary>
+    public AuditFinding WithInstalls(IReadOnlyList<string> installs) => new(Rule, Object, Location, Message, Justification, installs);
 }
 
 /// <summary>What the audit found in its inputs.</summary>
 public sealed class AuditReport
 {
     /// <summary>Creates a report.</summary>
-    public AuditReport(IReadOnlyList<string> inputs, IReadOnlyList<AuditFinding> findings, IReadOnlyList<string> notes, int objectCount)
+    public AuditReport(IReadOnlyList<string> inputs, IReadOnlyList<AuditFinding> findings, IReadOnlyList<string> notes, int objectCount, IReadOnlyList<string>? installs = null)
     {
         Inputs = inputs;
         Findings = findings;
         Notes = notes;
         ObjectCount = objectCount;
+        Installs = installs ?? [];
     }
 
     /// <summary>The files and folders audited, as given.</summary>
@@ -69,6 +80,12 @@ public sealed class AuditReport
 
     /// <summary>How many objects were audited.</summary>
     public int ObjectCount { get; }
+
+    /// <summary>Every install found (with findings or not), in input order.</summary>
+    public IReadOnlyList<string> Installs { get; }
+
+    /// <summary>The inputs left out whole (unreadable, or beyond a reading limit); none of their objects were audited.</summary>
+    public IReadOnlyList<InputRefusal> Refused { get; init; } = [];
 
     /// <summary>The distinct rule IDs found, sorted (accepted ones included).</summary>
     public IReadOnlyList<string> RuleIds => Findings.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -16,7 +16,7 @@ internal static class ComponentChecks
             if (YNode.ParseBool(pprof?.Text) == true)
             {
                 context.Report(RuleCatalog.DebugSurfaceEnabled, component.Workload, pprof,
-                    $"ARGO_PPROF is true on {Describe(component)}: /debug/pprof is served without authentication. Remove ARGO_PPROF or set it to false.");
+                    $"{Subject(component)} runs with ARGO_PPROF={pprof!.Text}: /debug/pprof is served without authentication. Remove ARGO_PPROF or set it to false.");
             }
         }
 
@@ -38,20 +38,20 @@ internal static class ComponentChecks
             if (modes.Any(m => m.Text == "server"))
             {
                 context.Report(RuleCatalog.ServerAuthMode, server.Workload, modes.First(m => m.Text == "server"),
-                    "argo-server runs with --auth-mode server: every caller acts as the argo-server service account. Use --auth-mode client (and sso).");
+                    $"argo-server runs with auth mode 'server' ({server.Flags.Written("auth-mode")}): every caller acts as the argo-server service account. Use --auth-mode=client (and sso).");
             }
 
             if (server.Flags.IsFalse("secure"))
             {
                 context.Report(RuleCatalog.ServerTlsDisabled, server.Workload, server.Flags.Node("secure"),
-                    "argo-server runs with --secure=false: tokens and SSO cookies travel in clear text. Remove --secure=false (and give --tls-certificate-secret-name for your own certificate).");
+                    $"argo-server runs with {server.Flags.Written("secure")}: tokens and SSO cookies travel in clear text. Remove it (TLS is the default; give --tls-certificate-secret-name for your own certificate).");
             }
 
             var origin = server.Flags.Node("access-control-allow-origin");
             if (origin?.Text?.Trim() == "*")
             {
                 context.Report(RuleCatalog.DebugSurfaceEnabled, server.Workload, origin,
-                    "argo-server allows CORS from '*': any web page can call the API with a signed-in user's browser. Name the one origin that needs it, or remove the flag.");
+                    $"argo-server runs with {server.Flags.Written("access-control-allow-origin")}, CORS from any origin: any web page can call the API with a signed-in user's browser. Name the one origin that needs it, or remove the flag.");
             }
         }
     }
@@ -81,17 +81,22 @@ internal static class ComponentChecks
         if (string.IsNullOrEmpty(name))
         {
             context.Report(RuleCatalog.ManagedNamespaceIsControllerNamespace, component.Workload, component.Flags.Node("namespaced"),
-                $"{Describe(component)} runs --namespaced without --managed-namespace, so it manages its own namespace{InNamespace(component)}: whoever runs workflows there can take over the controller. Add --managed-namespace=<another namespace>.");
+                $"{Subject(component)} runs with {component.Flags.Written("namespaced")} and no --managed-namespace, so it manages its own namespace{InNamespace(component)}: whoever runs workflows there can take over the controller. Add --managed-namespace=<another namespace>.");
         }
         else if (name == component.Namespace)
         {
             context.Report(RuleCatalog.ManagedNamespaceIsControllerNamespace, component.Workload, managed,
-                $"{Describe(component)} manages '{name}', its own namespace: whoever runs workflows there can take over the controller. Manage another namespace, for example '{name}-workflows'.");
+                $"{Subject(component)} runs with {component.Flags.Written("managed-namespace")}, its own namespace: whoever runs workflows there can take over the controller. Manage another namespace, for example '{name}-workflows'.");
         }
     }
 
     private static string InNamespace(ArgoComponent component) => component.Namespace is null ? "" : $" '{component.Namespace}'";
 
+    /// <summary>The component in a sentence: "the workflow-controller" or "argo-server".</summary>
     public static string Describe(ArgoComponent component) =>
         component.Kind == ArgoComponentKind.Controller ? "the workflow-controller" : "argo-server";
+
+    /// <summary>The component starting a sentence.</summary>
+    public static string Subject(ArgoComponent component) =>
+        component.Kind == ArgoComponentKind.Controller ? "The workflow-controller" : "argo-server";
 }

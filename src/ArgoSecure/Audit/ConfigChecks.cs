@@ -14,17 +14,17 @@ internal static class ConfigChecks
             var subject = config?.ConfigMap ?? install.Controller!.Workload;
             CheckWorkflowDefaults(context, subject, config?["workflowDefaults"]);
 
-            var referencing = config?["workflowRestrictions"]?.TextAt("templateReferencing");
-            if (string.IsNullOrEmpty(referencing))
+            var referencing = config?["workflowRestrictions"]?["templateReferencing"];
+            if (string.IsNullOrEmpty(referencing?.Text))
             {
-                context.Report(RuleCatalog.NoWorkflowRestrictions, subject, config?["workflowRestrictions"],
-                    "workflowRestrictions.templateReferencing is not set: any submitter can run any pod spec. Set it to Secure (or Strict) so only WorkflowTemplates run.");
+                context.Report(RuleCatalog.NoWorkflowRestrictions, subject, referencing ?? config?["workflowRestrictions"],
+                    $"workflowRestrictions.templateReferencing {(referencing is null ? "is not set" : "is empty")}: any submitter can run any pod spec. Set it to Secure (or Strict) so only WorkflowTemplates run.");
             }
 
             if (config?["metricsConfig"] is { } metrics && metrics.BoolAt("enabled") != false && metrics.BoolAt("secure") == false)
             {
                 context.Report(RuleCatalog.MetricsExposed, subject, metrics["secure"],
-                    "metricsConfig.secure is false: controller metrics are served in plain text. Remove 'secure: false' (the default is TLS) and scrape with https.");
+                    $"metricsConfig.secure is {metrics["secure"]!.Text}: controller metrics are served in plain text. Remove it (the default is TLS) and scrape with https.");
             }
 
             if (config is not null)
@@ -40,14 +40,15 @@ internal static class ConfigChecks
             var usesSso = install.Server is null || ComponentChecks.AuthModes(install.Server).Any(m => m.Text == "sso");
             if (usesSso && sso.BoolAt("rbac", "enabled") != true)
             {
-                context.Report(RuleCatalog.SsoWithoutRbac, ssoConfig.ConfigMap, sso.At("rbac", "enabled") ?? sso,
-                    "sso.rbac.enabled is not true: every user who signs in acts as the argo-server service account. Set sso.rbac.enabled: true and map groups to service accounts with rbac-rule annotations.");
+                var enabled = sso.At("rbac", "enabled");
+                context.Report(RuleCatalog.SsoWithoutRbac, ssoConfig.ConfigMap, enabled ?? sso,
+                    $"sso.rbac.enabled {(enabled?.Text is { } value ? $"is {value}" : "is not set (SSO RBAC is off by default)")}: every user who signs in acts as the argo-server service account. Set sso.rbac.enabled: true and map groups to service accounts with rbac-rule annotations.");
             }
 
             if (sso.BoolAt("insecureSkipVerify") == true)
             {
                 context.Report(RuleCatalog.SsoInsecureSkipVerify, ssoConfig.ConfigMap, sso["insecureSkipVerify"],
-                    "sso.insecureSkipVerify is true: the issuer's certificate is not checked, so sign-ins can be forged. Remove it (trust a private CA with sso.rootCA instead).");
+                    $"sso.insecureSkipVerify is {sso["insecureSkipVerify"]!.Text}: the issuer's certificate is not checked, so sign-ins can be forged. Remove it (trust a private CA with sso.rootCA instead).");
             }
         }
 
@@ -64,22 +65,25 @@ internal static class ConfigChecks
         var sa = spec?["serviceAccountName"];
         if (string.IsNullOrEmpty(sa?.Text) || sa.Text == "default")
         {
+            var found = sa?.Text switch { null => "is not set", "" => "is empty", var account => $"is '{account}'" };
             context.Report(RuleCatalog.WorkflowDefaultServiceAccount, subject, sa ?? defaults,
-                "workflowDefaults.spec.serviceAccountName is " + (sa?.Text is "default" ? "'default'" : "not set") +
-                ": workflows that name no service account run as the namespace's 'default' one. Set it to a dedicated service account.");
+                $"workflowDefaults.spec.serviceAccountName {found}: workflows that name no service account run as the namespace's shared 'default' one. Set it to a dedicated service account.");
         }
 
         var automount = spec?["automountServiceAccountToken"];
         if (YNode.ParseBool(automount?.Text) != false)
         {
+            var found = automount?.Text is { } value ? $"is {value}" : "is not set (Kubernetes mounts the token by default)";
             context.Report(RuleCatalog.WorkflowTokenAutomounted, subject, automount ?? defaults,
-                "workflowDefaults.spec.automountServiceAccountToken is not false: user code in main containers gets a Kubernetes token. Set it to false and give spec.executor.serviceAccountName.");
+                $"workflowDefaults.spec.automountServiceAccountToken {found}: user code in main containers gets a Kubernetes token. Set it to false and give spec.executor.serviceAccountName.");
         }
 
-        if (!WorkflowSpecChecks.IsNonRoot(spec?["securityContext"], null, null))
+        var securityContext = spec?["securityContext"];
+        if (WorkflowSpecChecks.MayRunAsRoot(securityContext, null, null) is { Root: true } root)
         {
-            context.Report(RuleCatalog.WorkflowPodsMayRunAsRoot, subject, spec?["securityContext"] ?? defaults,
-                "workflowDefaults.spec.securityContext does not set runAsNonRoot: true (with a non-zero runAsUser): workflow pods may run as root. Set a non-root pod security context.");
+            var found = root.Found is { } value ? $"sets {value}" : securityContext is null ? "is not set" : "sets neither runAsNonRoot: true nor a non-zero runAsUser";
+            context.Report(RuleCatalog.WorkflowPodsMayRunAsRoot, subject, root.At ?? securityContext ?? defaults,
+                $"workflowDefaults.spec.securityContext {found}: workflow pods may run as root. Set runAsNonRoot: true and a non-zero runAsUser there.");
         }
     }
 
@@ -96,13 +100,15 @@ internal static class ConfigChecks
             var mode = postgres.TextAt("sslMode");
             if (ssl != true)
             {
+                var found = postgres["ssl"]?.Text is { } value ? $"is {value}" : "is not set";
                 context.Report(RuleCatalog.DatabaseWithoutVerifiedTls, config.ConfigMap, postgres["ssl"] ?? postgres,
-                    $"{key}.postgresql.ssl is not true: the database connection is not encrypted (sslmode=disable). Set ssl: true and sslMode: verify-full.");
+                    $"{key}.postgresql.ssl {found}: the database connection is not encrypted (sslmode=disable). Set ssl: true and sslMode: verify-full.");
             }
             else if (mode is not ("verify-full" or "verify-ca"))
             {
+                var found = mode is null ? "is not set (prefer)" : $"is '{mode}'";
                 context.Report(RuleCatalog.DatabaseWithoutVerifiedTls, config.ConfigMap, postgres["sslMode"] ?? postgres["ssl"],
-                    $"{key}.postgresql.sslMode is '{mode ?? "unset (prefer)"}': the database's certificate is not verified. Set sslMode: verify-full.");
+                    $"{key}.postgresql.sslMode {found}: the database's certificate is not verified. Set sslMode: verify-full.");
             }
         }
 
@@ -111,8 +117,9 @@ internal static class ConfigChecks
             var tls = mysql.TextAt("options", "tls");
             if (tls is null || tls is "false" or "skip-verify" or "preferred")
             {
+                var found = tls is null ? "is not set" : $"is '{tls}'";
                 context.Report(RuleCatalog.DatabaseWithoutVerifiedTls, config.ConfigMap, mysql.At("options", "tls") ?? mysql,
-                    $"{key}.mysql.options.tls is '{tls ?? "unset"}': the database connection is not verified TLS. Set options.tls: \"true\" (or the name of a registered TLS config).");
+                    $"{key}.mysql.options.tls {found}: the database connection is not verified TLS. Set options.tls: \"true\" (or the name of a registered TLS config).");
             }
         }
     }

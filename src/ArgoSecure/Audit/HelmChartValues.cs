@@ -7,7 +7,8 @@ namespace ArgoSecure.Audit;
 /// <c>server.authModes: []</c> (client), <c>server.sso.enabled: false</c> with <c>rbac.enabled: true</c>,
 /// <c>controller.metricsConfig.enabled: false</c> (the binary's TLS metrics apply) and <c>secure: false</c> when
 /// enabled, <c>controller.workflowDefaults</c> and <c>workflowRestrictions</c> unset, <c>createAggregateRoles: true</c>,
-/// no NetworkPolicies, and a server (Cluster)Role that reads every Secret unless SSO RBAC has a <c>secretWhitelist</c>.
+/// no NetworkPolicies, a server (Cluster)Role that reads every Secret unless SSO RBAC has a <c>secretWhitelist</c>, and
+/// the pods' security contexts, resources and probes (see <see cref="ContainerSecurityContext"/> and <see cref="Probes"/>).
 /// Values the chart renders elsewhere (extraObjects) are read as manifests.
 /// </summary>
 public sealed class HelmChartValues
@@ -31,7 +32,7 @@ public sealed class HelmChartValues
     /// <summary>What the model does not cover.</summary>
     public IReadOnlyList<string> Notes => notes;
 
-    /// <summary>Reads a values file; throws <see cref="AuditInputException"/> when it cannot.</summary>
+    /// <summary>Reads a values file; throws <see cref="AuditInputException"/> or <see cref="Input.InputLimitException"/> when it cannot.</summary>
     public static HelmChartValues Load(string file, ManifestLoader loader)
     {
         ArgumentNullException.ThrowIfNull(loader);
@@ -40,8 +41,20 @@ public sealed class HelmChartValues
             throw new AuditInputException(file, "no such values file.", "Give the path of a values file of the argo-workflows chart to --helm-values.");
         }
 
-        var documents = loader.ReadDocuments(file);
-        var display = ManifestLoader.DisplayPath(file);
+        return From(loader.ReadDocuments(file), ManifestLoader.DisplayPath(file));
+    }
+
+    /// <summary>Reads values already in memory (standard input, a test) under the loader's budget, as a file named <paramref name="name"/>.</summary>
+    public static HelmChartValues Read(string text, string name, ManifestLoader loader)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(loader);
+        loader.Budget.Charge(text, name);
+        return From(YamlTree.ParseDocuments(text, name, loader.Budget), name);
+    }
+
+    private static HelmChartValues From(IReadOnlyList<YNode> documents, string display)
+    {
         var root = documents.Count == 0 || documents[0] is YScalar { IsNull: true } ? new YMap(new SourceLocation(display, 1)) : documents[0] as YMap;
         if (root is null)
         {
@@ -54,7 +67,7 @@ public sealed class HelmChartValues
         }
 
         var chart = new HelmChartValues(root, display);
-        chart.Build(loader);
+        chart.Build();
         return chart;
     }
 
@@ -89,7 +102,7 @@ public sealed class HelmChartValues
         return seq;
     }
 
-    private void Build(ManifestLoader loader)
+    private void Build()
     {
         var fullname = Text("argo-workflows", "fullnameOverride");
         var ns = V("namespaceOverride")?.Text is { Length: > 0 } n ? n : null;
@@ -107,7 +120,7 @@ public sealed class HelmChartValues
         controllerArgs.AddRange(V("controller", "extraArgs")?.Items ?? []);
         Objects.Add(Deployment(fullname + "-workflow-controller", ns, "controller", Image("controller", "workflow-controller", tag),
             controllerArgs, V("controller", "extraEnv"), Text(fullname + "-workflow-controller", "controller", "serviceAccount", "name"),
-            V("controller", "deploymentAnnotations"), "workflow-controller"));
+            V("controller", "deploymentAnnotations"), "controller"));
 
         // ConfigMap, as the chart writes it.
         var data = M(At("controller"));
@@ -211,7 +224,7 @@ public sealed class HelmChartValues
 
         var sa = Text(fullname + "-server", "server", "serviceAccount", "name");
         Objects.Add(Deployment(fullname + "-server", ns, "server", Image("server", "argocli", tag), args, V("server", "extraEnv"), sa,
-            V("server", "deploymentAnnotations"), "server"));
+            V("server", "deploymentAnnotations"), "argo-server"));
 
         if (!Bool(true, "server", "rbac", "create"))
         {
@@ -249,12 +262,59 @@ public sealed class HelmChartValues
     private KubeObject Deployment(string name, string? ns, string component, string image, List<YNode> args, YNode? env, string serviceAccount, YNode? annotations, string containerName)
     {
         var imageAt = V(component, "image", "tag")?.Location ?? V("images", "tag")?.Location;
-        var container = M(At(component), ("name", S(containerName)), ("image", S(image, imageAt)), ("args", L(null, args)), ("env", env));
+        var container = M(At(component), ("name", S(containerName)), ("image", S(image, imageAt)), ("args", L(null, args)), ("env", env),
+            ("securityContext", ContainerSecurityContext(component)), ("resources", V(component, "resources")));
+        foreach (var (probe, value) in Probes(component))
+        {
+            container.Set(probe, value);
+        }
+
         var podLabels = M(null, ("app.kubernetes.io/component", S(component == "server" ? "server" : "workflow-controller")), ("app.kubernetes.io/name", S(name)));
         return new KubeObject(M(At(component), ("apiVersion", S("apps/v1")), ("kind", S("Deployment")),
             ("metadata", M(null, ("name", S(name)), ("namespace", ns is null ? null : S(ns)), ("annotations", annotations))),
             ("spec", M(null, ("template", M(null,
                 ("metadata", M(null, ("labels", podLabels))),
-                ("spec", M(null, ("serviceAccountName", S(serviceAccount)), ("containers", L(null, [container]))))))))));
+                ("spec", M(null, ("serviceAccountName", S(serviceAccount)), ("securityContext", V(component, "podSecurityContext")), ("containers", L(null, [container]))))))))));
+    }
+
+    /// <summary>
+    /// The container's security context: the chart's default (read-only root filesystem for the controller, not for the
+    /// server; non-root, no privilege escalation, every capability dropped; no seccomp profile) with the values merged
+    /// over it, as Helm merges maps (a null value removes a default).
+    /// </summary>
+    private YMap ContainerSecurityContext(string component)
+    {
+        var context = M(null,
+            ("readOnlyRootFilesystem", S(component == "server" ? "false" : "true")),
+            ("runAsNonRoot", S("true")),
+            ("allowPrivilegeEscalation", S("false")),
+            ("capabilities", M(null, ("drop", L(null, [S("ALL")])))));
+        if (values.At(component, "securityContext") is YMap given)
+        {
+            StrategicMerge.Merge(context, given);
+        }
+
+        return context;
+    }
+
+    /// <summary>
+    /// The probes the chart renders: the controller a livenessProbe (<c>controller.livenessProbe</c>, on by default) and no
+    /// readinessProbe; the server a readinessProbe always and a livenessProbe when <c>server.livenessProbe.enabled</c>.
+    /// </summary>
+    private IEnumerable<(string Probe, YNode Value)> Probes(string component)
+    {
+        var http = (string path, string port) => M(null, ("httpGet", M(null, ("path", S(path)), ("port", S(port)))));
+        if (component == "server")
+        {
+            yield return ("readinessProbe", http("/", "2746"));
+            if (Bool(false, "server", "livenessProbe", "enabled"))
+            {
+                yield return ("livenessProbe", M(At("server", "livenessProbe", "enabled"), ("httpGet", M(null, ("path", S("/")), ("port", S("2746"))))));
+            }
+        }
+        else if (values.At("controller", "livenessProbe") is not YScalar { IsNull: true })
+        {
+            yield return ("livenessProbe", V("controller", "livenessProbe") ?? http("/healthz", "6060"));
+        }
     }
 }

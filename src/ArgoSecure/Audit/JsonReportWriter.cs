@@ -3,7 +3,7 @@ using ArgoSecure.Rules;
 
 namespace ArgoSecure.Audit;
 
-/// <summary>Writes a report as JSON: every finding (accepted ones too), the notes and a summary.</summary>
+/// <summary>Writes a report as JSON: every finding (accepted ones too), the notes, the refused inputs and a summary.</summary>
 public static class JsonReportWriter
 {
     /// <summary>Writes the report.</summary>
@@ -14,14 +14,9 @@ public static class JsonReportWriter
         json.WriteStartObject();
         json.WriteString("tool", "argosecure");
         json.WriteString("version", typeof(JsonReportWriter).Assembly.GetName().Version?.ToString(3));
-        json.WriteStartArray("inputs");
-        foreach (var input in report.Inputs)
-        {
-            json.WriteStringValue(input);
-        }
-
-        json.WriteEndArray();
+        WriteStrings(json, "inputs", report.Inputs);
         json.WriteNumber("objects", report.ObjectCount);
+        WriteStrings(json, "installs", report.Installs);
         json.WriteStartArray("findings");
         foreach (var f in report.Findings)
         {
@@ -37,6 +32,7 @@ public static class JsonReportWriter
             json.WriteString("namespace", f.Object.Namespace);
             json.WriteString("name", f.Object.Name);
             json.WriteEndObject();
+            WriteStrings(json, "installs", f.Installs);
             json.WriteBoolean("accepted", f.IsAccepted);
             json.WriteString("justification", f.Justification);
             json.WriteString("helpUri", f.HelpUri);
@@ -44,10 +40,16 @@ public static class JsonReportWriter
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("notes");
-        foreach (var note in report.Notes)
+        WriteStrings(json, "notes", report.Notes);
+        json.WriteStartArray("refused");
+        foreach (var refusal in report.Refused)
         {
-            json.WriteStringValue(note);
+            json.WriteStartObject();
+            json.WriteString("input", refusal.Input);
+            json.WriteString("limit", refusal.Limit);
+            json.WriteString("reason", refusal.Reason);
+            json.WriteString("fix", refusal.Fix);
+            json.WriteEndObject();
         }
 
         json.WriteEndArray();
@@ -59,5 +61,16 @@ public static class JsonReportWriter
         json.WriteNumber("accepted", report.Findings.Count - open.Count);
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 }

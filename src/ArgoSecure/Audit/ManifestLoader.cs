@@ -1,14 +1,17 @@
 using System.Globalization;
+using ArgoSecure.Input;
 
 namespace ArgoSecure.Audit;
 
 /// <summary>
 /// Reads Kubernetes objects from files and folders: multi-document YAML or JSON, <c>kind: List</c> (as printed by
 /// <c>kubectl get -o yaml</c>), rendered output of <c>kustomize build</c> or <c>helm template</c>, and folders.
-/// In a folder only <c>*.yaml</c>, <c>*.yml</c> and <c>*.json</c> files are read (recursively, in ordinal order);
+/// In a folder only <c>*.yaml</c>, <c>*.yml</c> and <c>*.json</c> files are read (recursively, in ordinal order, each
+/// real file once whatever links lead to it; a link back into a folder being read is noted, not followed);
 /// a folder holding a <c>kustomization.yaml</c> is read the way kustomize would: its resources, components,
-/// patches (strategic merge and JSON 6902), <c>namespace</c> and <c>images</c>. Whatever is not read is said in
-/// <see cref="Notes"/>; whatever cannot be read throws <see cref="AuditInputException"/>.
+/// patches (strategic merge and JSON 6902), <c>namespace</c> and <c>images</c>. Every byte goes through the
+/// <see cref="ReadingBudget"/>. Whatever is not read is said in <see cref="Notes"/>; an input that cannot be read, or
+/// goes beyond a limit, is left out whole and listed in <see cref="Refused"/> while the others are still read.
 /// </summary>
 public sealed class ManifestLoader
 {
@@ -17,24 +20,55 @@ public sealed class ManifestLoader
         ["namePrefix", "nameSuffix", "commonLabels", "labels", "commonAnnotations", "configMapGenerator", "secretGenerator", "replicas", "helmCharts", "replacements", "vars", "crds", "generators", "transformers", "validators", "openapi"];
 
     private readonly List<string> notes = [];
+    private readonly List<InputRefusal> refused = [];
+
+    // Real paths: files already read (with the path they were read as), folders already walked, and the folders and
+    // kustomizations being read right now (a link or a reference back to one of them is a cycle).
+    private readonly Dictionary<string, string> readFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> walkedFolders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> openFolders = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a loader with the default limits.</summary>
+    public ManifestLoader()
+        : this(new ReadingBudget(ReadingLimits.Default))
+    {
+    }
+
+    /// <summary>Creates a loader that reads under a budget (shared with the Helm values reader of the same run).</summary>
+    public ManifestLoader(ReadingBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        Budget = budget;
+    }
+
+    /// <summary>The reading budget: the limits, and what has been read.</summary>
+    public ReadingBudget Budget { get; }
 
     /// <summary>What was not read or not applied, and why (never silent).</summary>
     public IReadOnlyList<string> Notes => notes;
 
-    /// <summary>How many bytes of YAML were read.</summary>
-    public long BytesRead { get; private set; }
-
-    /// <summary>How many files were read.</summary>
-    public int FilesRead { get; private set; }
+    /// <summary>The inputs left out because they cannot be read or go beyond a limit; nothing of them is audited.</summary>
+    public IReadOnlyList<InputRefusal> Refused => refused;
 
     /// <summary>Loads every object of the given files and folders, in order (all units together).</summary>
-    public IReadOnlyList<KubeObject> Load(IEnumerable<string> paths) => LoadUnits(paths).SelectMany(u => u).Distinct().ToList();
+    /// <exception cref="AuditInputException">An input cannot be read (the first refusal).</exception>
+    /// <exception cref="InputLimitException">An input goes beyond a limit (the first refusal).</exception>
+    public IReadOnlyList<KubeObject> Load(IEnumerable<string> paths)
+    {
+        var objects = LoadUnits(paths).SelectMany(u => u).Distinct().ToList();
+        if (refused.Count > 0)
+        {
+            throw refused[0].Exception;
+        }
+
+        return objects;
+    }
 
     /// <summary>
     /// Loads the inputs as installation units: each folder with a kustomization.yaml is built on its own (kustomize
     /// folders are alternative builds, such as quick-start/minimal and quick-start/postgres), and every plain file is
     /// part of every unit (workflow files are audited against each install's defaults). Without kustomizations there is
-    /// one unit.
+    /// one unit. An input that cannot be read is listed in <see cref="Refused"/> and left out whole.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<KubeObject>> LoadUnits(IEnumerable<string> paths, IReadOnlyList<KubeObject>? extraUnit = null)
     {
@@ -43,7 +77,14 @@ public sealed class ManifestLoader
         var units = new List<List<KubeObject>>();
         foreach (var path in paths)
         {
-            Collect(path, plain, units);
+            if (Directory.Exists(path))
+            {
+                Guarded(path, () => Walk(path, RealPath.Of(path), plain, units));
+            }
+            else
+            {
+                Guarded(path, () => plain.AddRange(LoadPath(path)));
+            }
         }
 
         if (extraUnit is not null)
@@ -59,22 +100,61 @@ public sealed class ManifestLoader
         return units.Select(u => (IReadOnlyList<KubeObject>)Deduplicate([.. u, .. plain])).ToList();
     }
 
-    private void Collect(string path, List<KubeObject> plain, List<List<KubeObject>> units)
+    /// <summary>
+    /// Runs one read; when it fails, gives back what it used, records the refusal and goes on: the objects it would
+    /// have added are added only when it succeeds (callers add from inside <paramref name="read"/> last).
+    /// </summary>
+    private void Guarded(string path, Action read)
     {
-        if (Directory.Exists(path))
+        var checkpoint = Budget.Checkpoint();
+        var notesBefore = notes.Count;
+        try
         {
-            if (FindKustomization(path) is { } kustomization)
+            read();
+        }
+        catch (Exception e) when (InputRefusal.From(e, path) is { } refusal)
+        {
+            Refuse(checkpoint, notesBefore, refusal);
+        }
+    }
+
+    private void Refuse((long, int, long, int) checkpoint, int notesBefore, InputRefusal refusal)
+    {
+        Budget.Restore(checkpoint);
+        notes.RemoveRange(notesBefore, notes.Count - notesBefore);
+        refused.Add(refusal);
+    }
+
+    /// <summary>Walks a folder (not a kustomization): each file is its own input, each subfolder its own walk.</summary>
+    private void Walk(string folder, string real, List<KubeObject> plain, List<List<KubeObject>> units)
+    {
+        if (!EnterFolder(folder, real))
+        {
+            return;
+        }
+
+        try
+        {
+            if (FindKustomization(folder) is { } kustomization)
             {
-                units.Add(Kustomize(path, kustomization, out _));
+                openFolders.Remove(real);
+                var unit = Kustomize(folder, kustomization, out _);
+                units.Add(unit);
                 return;
             }
 
-            var (files, folders) = List(path);
+            var (files, folders) = List(folder);
             foreach (var file in files)
             {
                 if (IsManifestFile(file))
                 {
-                    plain.AddRange(LoadFile(file, inFolder: true));
+                    Guarded(file, () =>
+                    {
+                        if (ReadOnce(file, RealPath.Child(real, file)))
+                        {
+                            plain.AddRange(LoadFile(file, inFolder: true));
+                        }
+                    });
                 }
                 else
                 {
@@ -82,15 +162,55 @@ public sealed class ManifestLoader
                 }
             }
 
-            foreach (var folder in folders.Where(f => !Path.GetFileName(f).StartsWith('.')))
+            foreach (var sub in folders.Where(f => !Path.GetFileName(f).StartsWith('.')))
             {
-                Collect(folder, plain, units);
+                Guarded(sub, () => Walk(sub, RealPath.Child(real, sub), plain, units));
             }
         }
-        else
+        finally
         {
-            plain.AddRange(LoadPath(path));
+            openFolders.Remove(real);
         }
+    }
+
+    /// <summary>
+    /// False when the folder is being read already (a link cycle: refused, since following it never ends) or was read
+    /// through another path (noted).
+    /// </summary>
+    private bool EnterFolder(string folder, string real)
+    {
+        var display = DisplayPath(folder);
+        if (openFolders.TryGetValue(real, out var ancestor))
+        {
+            var cycle = new InputLimitException(display, "link cycle", $"a link cycle: it leads back to {ancestor}, which is being read; not followed.",
+                "Remove the link, or give the folder it points to as its own PATH. The rest of the folder is audited.");
+            refused.Add(new InputRefusal(cycle.Input, cycle.Reason, cycle.Fix, cycle.Limit, cycle));
+            return false;
+        }
+
+        if (walkedFolders.TryGetValue(real, out var first))
+        {
+            notes.Add($"{display}: the same folder as {first} (through a link); already read, not read again.");
+            return false;
+        }
+
+        walkedFolders[real] = display;
+        openFolders[real] = display;
+        return true;
+    }
+
+    /// <summary>True the first time a real file is met; later paths to it (links, repeated arguments) are noted.</summary>
+    private bool ReadOnce(string file, string real)
+    {
+        var display = DisplayPath(file);
+        if (readFiles.TryGetValue(real, out var first))
+        {
+            notes.Add($"{display}: the same file as {first}; already read, not read again.");
+            return false;
+        }
+
+        readFiles[real] = display;
+        return true;
     }
 
     private static (string[] Files, string[] Folders) List(string directory)
@@ -111,12 +231,29 @@ public sealed class ManifestLoader
         return (files, folders);
     }
 
-    /// <summary>Reads one YAML text (already in memory) as a file named <paramref name="file"/>.</summary>
+    /// <summary>Reads one YAML text (already in memory) as a file named <paramref name="file"/>; throws when it cannot.</summary>
     public IReadOnlyList<KubeObject> LoadText(string text, string file)
     {
         ArgumentNullException.ThrowIfNull(text);
-        BytesRead += text.Length;
-        return ObjectsOf(YamlTree.ParseDocuments(text, file), file);
+        Budget.Charge(text, file);
+        return ObjectsOf(YamlTree.ParseDocuments(text, file, Budget), file);
+    }
+
+    /// <summary>
+    /// Reads one stream (standard input, a tool's output) as a file named <paramref name="name"/>, under the same
+    /// limits as a file; throws <see cref="AuditInputException"/> or <see cref="InputLimitException"/> when it cannot.
+    /// </summary>
+    public IReadOnlyList<KubeObject> LoadStream(Stream stream, string name)
+    {
+        var text = Budget.ReadStream(stream, name);
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new AuditInputException(name, "is binary, not YAML.", "Give YAML or JSON manifests only.");
+        }
+
+        var objects = ObjectsOf(YamlTree.ParseDocuments(text, name, Budget), name);
+        Budget.AddObjects(objects.Count, name);
+        return objects;
     }
 
     /// <summary>A path as shown to users: relative to the current directory when it is below it.</summary>
@@ -136,12 +273,13 @@ public sealed class ManifestLoader
 
         if (File.Exists(path))
         {
-            return LoadFile(path);
+            return ReadOnce(path, RealPath.Of(path)) ? LoadFile(path) : [];
         }
 
         throw new AuditInputException(path, "no such file or folder.", "Check the path; give YAML files, folders of YAML files, or a Helm values file with --helm-values.");
     }
 
+    /// <summary>A folder a kustomization lists: read whole, as part of that kustomization's build.</summary>
     private List<KubeObject> LoadDirectory(string directory)
     {
         if (FindKustomization(directory) is { } kustomization)
@@ -149,29 +287,54 @@ public sealed class ManifestLoader
             return Kustomize(directory, kustomization, out _);
         }
 
-        var objects = new List<KubeObject>();
-        var (files, folders) = List(directory);
-        foreach (var file in files)
+        var real = RealPath.Of(directory);
+        EnterBuild(directory, real);
+
+        try
         {
-            if (IsManifestFile(file))
+            var objects = new List<KubeObject>();
+            var (files, folders) = List(directory);
+            foreach (var file in files)
             {
-                objects.AddRange(LoadFile(file, inFolder: true));
+                if (IsManifestFile(file))
+                {
+                    objects.AddRange(LoadFile(file, inFolder: true));
+                }
+                else
+                {
+                    notes.Add($"{DisplayPath(file)}: not read (in folders only .yaml, .yml and .json files are read).");
+                }
             }
-            else
+
+            foreach (var folder in folders)
             {
-                notes.Add($"{DisplayPath(file)}: not read (in folders only .yaml, .yml and .json files are read).");
+                if (!Path.GetFileName(folder).StartsWith('.'))
+                {
+                    objects.AddRange(LoadDirectory(folder));
+                }
             }
+
+            return objects;
+        }
+        finally
+        {
+            openFolders.Remove(real);
+        }
+    }
+
+    /// <summary>
+    /// Refuses the build when a kustomization reaches a folder it is already building (a reference or link cycle, which
+    /// kustomize refuses too). A base shared by two overlays is built for each, as kustomize does: the budget bounds how often.
+    /// </summary>
+    private void EnterBuild(string folder, string real)
+    {
+        if (openFolders.TryGetValue(real, out var ancestor))
+        {
+            throw new InputLimitException(DisplayPath(folder), "link cycle", $"a cycle: it leads back to {ancestor}, which is being built.",
+                "Remove the reference or link that leads back; kustomize refuses this build too.");
         }
 
-        foreach (var folder in folders)
-        {
-            if (!Path.GetFileName(folder).StartsWith('.'))
-            {
-                objects.AddRange(LoadDirectory(folder));
-            }
-        }
-
-        return objects;
+        openFolders[real] = DisplayPath(folder);
     }
 
     private static bool IsManifestFile(string file) =>
@@ -181,16 +344,22 @@ public sealed class ManifestLoader
     private static string? FindKustomization(string directory) =>
         KustomizationNames.Select(n => Path.Combine(directory, n)).FirstOrDefault(File.Exists);
 
-    private List<KubeObject> LoadFile(string file, bool inFolder = false) => ObjectsOf(ReadDocuments(file), DisplayPath(file), inFolder);
+    private List<KubeObject> LoadFile(string file, bool inFolder = false)
+    {
+        var display = DisplayPath(file);
+        var objects = ObjectsOf(ReadDocuments(file), display, inFolder);
+        Budget.AddObjects(objects.Count, display);
+        return objects;
+    }
 
-    /// <summary>Reads the documents of a file; throws <see cref="AuditInputException"/> when it cannot.</summary>
+    /// <summary>Reads the documents of a file under the budget; throws <see cref="AuditInputException"/> or <see cref="InputLimitException"/> when it cannot.</summary>
     internal IReadOnlyList<YNode> ReadDocuments(string file)
     {
         var display = DisplayPath(file);
         string text;
         try
         {
-            text = File.ReadAllText(file);
+            text = Budget.ReadFile(file, display);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -202,9 +371,7 @@ public sealed class ManifestLoader
             throw new AuditInputException(display, "is a binary file, not YAML.", "Give YAML or JSON manifests only.");
         }
 
-        BytesRead += text.Length;
-        FilesRead++;
-        return YamlTree.ParseDocuments(text, display);
+        return YamlTree.ParseDocuments(text, display, Budget);
     }
 
     private List<KubeObject> ObjectsOf(IReadOnlyList<YNode> documents, string file, bool inFolder = false)
@@ -279,6 +446,21 @@ public sealed class ManifestLoader
 
     // ---- kustomize ----
     private List<KubeObject> Kustomize(string directory, string kustomizationFile, out List<(YNode Patch, YNode? Target, string File)> componentPatches)
+    {
+        var real = RealPath.Of(directory);
+        EnterBuild(directory, real);
+
+        try
+        {
+            return Build(directory, kustomizationFile, out componentPatches);
+        }
+        finally
+        {
+            openFolders.Remove(real);
+        }
+    }
+
+    private List<KubeObject> Build(string directory, string kustomizationFile, out List<(YNode Patch, YNode? Target, string File)> componentPatches)
     {
         var documents = ReadDocuments(kustomizationFile);
         var k = documents.Count > 0 ? documents[0] as YMap : null;
@@ -403,7 +585,7 @@ public sealed class ManifestLoader
         }
         else if (inline is not null)
         {
-            var parsed = YamlTree.ParseEmbedded(inline);
+            var parsed = YamlTree.ParseEmbedded(inline, Budget.Limits);
             if (parsed is not null)
             {
                 patches.Add((parsed, target, display));

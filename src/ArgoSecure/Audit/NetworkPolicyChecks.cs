@@ -17,18 +17,19 @@ internal static class NetworkPolicyChecks
             return;
         }
 
-        var policies = install.OfKind("NetworkPolicy").ToList();
+        var policies = new Policies(install.OfKind("NetworkPolicy"));
         if (policies.Count == 0)
         {
-            var first = components[0];
-            context.Report(RuleCatalog.NetworkPoliciesDisabled, first.Workload, null,
-                "No NetworkPolicy in the inputs: every pod of the cluster can reach argo-server and the controller, and workflow pods can reach everything. Add NetworkPolicies for the controller, the server and the workflow pods.");
+            var namespaces = components.Select(c => c.Namespace).OfType<string>().Distinct(StringComparer.Ordinal).Select(n => $"'{n}'").ToList();
+            var where = namespaces.Count == 0 ? "for this install" : $"in {string.Join(", ", namespaces)}";
+            context.Report(RuleCatalog.NetworkPoliciesDisabled, components[0].Workload, null,
+                $"No NetworkPolicy {where} nor in the install's workflow namespaces: every pod of the cluster can reach argo-server and the controller, and workflow pods can reach everything. Add NetworkPolicies for the controller, the server and the workflow pods.");
             return;
         }
 
         foreach (var component in components)
         {
-            if (!policies.Any(p => ArgoInstallation.SameNamespace(p.Namespace, component.Namespace) && Selects(p, component.PodLabels)))
+            if (!policies.In(component.Namespace).Any(p => Selects(p, component.PodLabels)))
             {
                 context.Report(RuleCatalog.NetworkPoliciesDisabled, component.Workload, null,
                     $"No NetworkPolicy selects the pods of {ComponentChecks.Describe(component)}: every pod of the cluster can reach it. Add one that selects its pod labels.");
@@ -38,9 +39,9 @@ internal static class NetworkPolicyChecks
         CheckMetricsIngress(context, policies);
 
         var workflowPod = new Dictionary<string, string>(StringComparer.Ordinal) { [WorkflowPodLabel] = "any" };
-        foreach (var ns in WorkflowNamespaces(install))
+        foreach (var ns in install.WorkflowNamespaces())
         {
-            if (!policies.Any(p => ArgoInstallation.SameNamespace(p.Namespace, ns.Name) && Selects(p, workflowPod)))
+            if (!policies.In(ns.Name).Any(p => Selects(p, workflowPod)))
             {
                 context.Report(RuleCatalog.NetworkPoliciesDisabled, ns.Subject, null,
                     $"No NetworkPolicy in '{ns.Name}' selects workflow pods (label {WorkflowPodLabel}): they can reach every address. Add one there.");
@@ -49,7 +50,7 @@ internal static class NetworkPolicyChecks
     }
 
     /// <summary>ARGO0013: an ingress rule that opens the controller's metrics port to every namespace.</summary>
-    private static void CheckMetricsIngress(AuditContext context, List<KubeObject> policies)
+    private static void CheckMetricsIngress(AuditContext context, Policies policies)
     {
         var install = context.Installation;
         var metrics = install.ControllerConfig?["metricsConfig"];
@@ -61,7 +62,7 @@ internal static class NetworkPolicyChecks
         var port = metrics?.TextAt("port") ?? "9090";
         foreach (var controller in install.Controllers)
         {
-            foreach (var policy in policies.Where(p => ArgoInstallation.SameNamespace(p.Namespace, controller.Namespace) && Selects(p, controller.PodLabels)))
+            foreach (var policy in policies.In(controller.Namespace).Where(p => Selects(p, controller.PodLabels)))
             {
                 foreach (var rule in policy.Root.At("spec", "ingress")?.Items ?? [])
                 {
@@ -81,46 +82,16 @@ internal static class NetworkPolicyChecks
         }
     }
 
-    private static IEnumerable<(string Name, KubeObject Subject)> WorkflowNamespaces(ArgoInstallation install)
-    {
-        var controller = install.Controller;
-        if (controller is null)
-        {
-            yield break;
-        }
-
-        if (install.IsNamespaced)
-        {
-            var managed = controller.Flags.Value("managed-namespace");
-            var name = string.IsNullOrEmpty(managed) ? controller.Namespace : managed;
-            if (name is not null)
-            {
-                yield return (name, install.OfKind("Namespace").FirstOrDefault(n => n.Name == name) ?? controller.Workload);
-            }
-
-            yield break;
-        }
-
-        foreach (var ns in install.OfKind("Namespace").Where(n => n.Name != controller.Namespace && IsWorkflowNamespace(install, n.Name)))
-        {
-            yield return (ns.Name, ns);
-        }
-    }
-
-    /// <summary>A namespace holds workflows when workflow objects, or bindings of the executor's rights, are there.</summary>
-    private static bool IsWorkflowNamespace(ArgoInstallation install, string name) =>
-        install.Objects.Any(o => o.Namespace == name && (o.Kind is "Workflow" or "CronWorkflow" or "WorkflowTemplate" ||
-            (o.Kind is "Role" && RbacChecks.Grants(o, "argoproj.io", ["workflowtaskresults"], ["create", "patch", "*"]) is not null)));
-
     /// <summary>True when the policy's pod selector selects pods with these labels (an "any" value matches any value).</summary>
     public static bool Selects(KubeObject policy, IReadOnlyDictionary<string, string> labels)
     {
         var selector = policy.Root.At("spec", "podSelector");
-        if (selector is null)
-        {
-            return false;
-        }
+        return selector is not null && SelectorMatches(selector, labels);
+    }
 
+    /// <summary>True when a label selector (matchLabels, matchExpressions) selects these labels (an "any" value matches any value).</summary>
+    public static bool SelectorMatches(YNode selector, IReadOnlyDictionary<string, string> labels)
+    {
         foreach (var (key, value) in (selector["matchLabels"] as YMap)?.Entries ?? [])
         {
             if (!labels.TryGetValue(key, out var actual) || (actual != "any" && actual != value.Text))
@@ -149,5 +120,39 @@ internal static class NetworkPolicyChecks
         }
 
         return true;
+    }
+
+    /// <summary>An install's NetworkPolicies by namespace (a policy that names no namespace lands in any).</summary>
+    private sealed class Policies
+    {
+        private readonly List<KubeObject> all;
+        private readonly Dictionary<string, List<KubeObject>> byNamespace = new(StringComparer.Ordinal);
+        private readonly List<KubeObject> unplaced = [];
+
+        public Policies(IEnumerable<KubeObject> policies)
+        {
+            all = policies.ToList();
+            foreach (var policy in all)
+            {
+                if (policy.Namespace is null)
+                {
+                    unplaced.Add(policy);
+                }
+                else if (byNamespace.TryGetValue(policy.Namespace, out var list))
+                {
+                    list.Add(policy);
+                }
+                else
+                {
+                    byNamespace[policy.Namespace] = [policy];
+                }
+            }
+        }
+
+        public int Count => all.Count;
+
+        /// <summary>The policies that can be in a namespace (every policy when the namespace is not known).</summary>
+        public IEnumerable<KubeObject> In(string? ns) =>
+            ns is null ? all : (byNamespace.TryGetValue(ns, out var list) ? list : []).Concat(unplaced);
     }
 }

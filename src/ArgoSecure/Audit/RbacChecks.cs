@@ -26,19 +26,21 @@ internal static class RbacChecks
             var aggregatesTo = AggregatedRoles.Where(r => labels.TryGetValue($"rbac.authorization.k8s.io/aggregate-to-{r}", out var v) && v == "true").ToList();
             if (clusterInstall && aggregatesTo.Count > 0 && Grants(role, "argoproj.io", WorkflowResources, CreateVerbs) is { } rule)
             {
+                var labelsFound = string.Join(", ", aggregatesTo.Select(r => $"rbac.authorization.k8s.io/aggregate-to-{r}: \"{labels[$"rbac.authorization.k8s.io/aggregate-to-{r}"]}\""));
                 context.Report(RuleCatalog.WorkflowsInControllerNamespace, role, rule,
-                    $"ClusterRole '{role.Name}' aggregates workflow create into the built-in '{string.Join("', '", aggregatesTo)}' role: every namespace editor, including in the controller's namespace, can run workflows. Remove the aggregate-to label and grant submitters explicitly in workflow namespaces.");
+                    $"ClusterRole '{role.Name}' grants {Verbs(rule)} on workflows and has the label {labelsFound}, so it adds them to the built-in '{string.Join("', '", aggregatesTo)}' role: every namespace editor, including in the controller's namespace, can run workflows. Remove the aggregate-to label and grant submitters explicitly in workflow namespaces.");
             }
         }
 
         if (clusterInstall && install.ControllerNamespace is { } controllerNamespace)
         {
+            var argoAccounts = install.Controllers.Concat(install.Servers).Select(c => c.ServiceAccountName).ToHashSet(StringComparer.Ordinal);
             foreach (var binding in install.OfKind("RoleBinding").Where(b => b.Namespace == controllerNamespace))
             {
-                var role = ResolveRole(install, binding);
+                var role = install.Input.RoleOf(binding);
                 if (role is not null && Grants(role, "argoproj.io", WorkflowResources, CreateVerbs) is not null)
                 {
-                    var subjects = OtherSubjects(install, binding);
+                    var subjects = OtherSubjects(argoAccounts, binding);
                     if (subjects.Count > 0)
                     {
                         context.Report(RuleCatalog.WorkflowsInControllerNamespace, binding, binding.Root["subjects"],
@@ -50,77 +52,65 @@ internal static class RbacChecks
 
         foreach (var server in install.Servers)
         {
-            CheckServerRole(context, server);
+            CheckServerRoles(context, server);
         }
     }
 
-    private static void CheckServerRole(AuditContext context, ArgoComponent server)
+    /// <summary>
+    /// ARGO0012, once per role bound to the server's account (by one binding or several). The message names the role, what
+    /// it grants and the account, not the binding, so that a ClusterRole several installs' servers share is one finding.
+    /// </summary>
+    private static void CheckServerRoles(AuditContext context, ArgoComponent server)
     {
         var install = context.Installation;
         var actsForCallers = ComponentChecks.ActsForCallers(install, server);
-        foreach (var binding in install.OfKind("RoleBinding").Concat(install.OfKind("ClusterRoleBinding")))
+        var roles = new Dictionary<KubeObject, bool>();
+        foreach (var binding in install.Input.BindingsOf(server.ServiceAccountName, server.Namespace))
         {
-            if (!binding.Root.Items("subjects").Any(s => IsServiceAccount(s, server.ServiceAccountName, server.Namespace ?? binding.Namespace)))
+            if (install.Input.RoleOf(binding) is { } role)
             {
-                continue;
+                roles[role] = roles.GetValueOrDefault(role) || binding.Kind == "ClusterRoleBinding";
             }
+        }
 
-            var role = ResolveRole(install, binding);
-            if (role is null)
-            {
-                continue;
-            }
-
-            var clusterWide = binding.Kind == "ClusterRoleBinding";
+        foreach (var (role, clusterWide) in roles)
+        {
             var problems = new List<string>();
             YNode? at = null;
             if (clusterWide && Grants(role, "", Secrets, ReadVerbs, unnamedOnly: true) is { } secrets)
             {
-                problems.Add("reads every Secret of the cluster");
+                problems.Add($"reads every Secret of the cluster ({Verbs(secrets)} on secrets)");
                 at ??= secrets;
             }
 
             if (Grants(role, "", PodsExec, AnyVerb) is { } exec)
             {
-                problems.Add("has pods/exec (a shell in any pod it can reach)");
+                problems.Add($"has pods/exec ({Verbs(exec)}; a shell in any pod it can reach)");
                 at ??= exec;
             }
 
             if (actsForCallers && Grants(role, "argoproj.io", ServerWritable, WriteVerbs) is { } write)
             {
-                problems.Add("has write verbs on workflow objects while it acts for its callers");
+                problems.Add($"has write verbs on workflow objects ({Verbs(write)}) while it acts for its callers");
                 at ??= write;
             }
 
             if (problems.Count > 0)
             {
+                var by = clusterWide ? "a ClusterRoleBinding" : "a RoleBinding";
                 context.Report(RuleCatalog.ServerOverPrivileged, role, at,
-                    $"{role.Kind} '{role.Name}', bound to argo-server's service account '{server.ServiceAccountName}' by {binding.Kind} '{binding.Name}', {string.Join(" and ", problems)}. Grant read-only access to workflow objects, Secrets by name only, and no pods/exec.");
+                    $"{role.Kind} '{role.Name}', bound to argo-server's service account '{server.ServiceAccountName}' by {by}, {string.Join(" and ", problems)}. Grant read-only access to workflow objects, Secrets by name only, and no pods/exec.");
             }
         }
     }
 
-    private static List<string> OtherSubjects(ArgoInstallation install, KubeObject binding)
-    {
-        var argoAccounts = install.Controllers.Concat(install.Servers).Select(c => c.ServiceAccountName).ToHashSet(StringComparer.Ordinal);
-        return binding.Root.Items("subjects")
+    private static string Verbs(YNode rule) => string.Join(", ", rule.Items("verbs").Select(v => v.Text));
+
+    private static List<string> OtherSubjects(HashSet<string> argoAccounts, KubeObject binding) =>
+        binding.Root.Items("subjects")
             .Where(s => !(s.TextAt("kind") == "ServiceAccount" && argoAccounts.Contains(s.TextAt("name") ?? "")))
             .Select(s => $"{s.TextAt("kind")} '{s.TextAt("name")}'")
             .ToList();
-    }
-
-    private static bool IsServiceAccount(YNode subject, string name, string? ns) =>
-        subject.TextAt("kind") == "ServiceAccount" && subject.TextAt("name") == name && ArgoInstallation.SameNamespace(subject.TextAt("namespace"), ns);
-
-    /// <summary>The Role or ClusterRole a binding refers to, when it is in the inputs.</summary>
-    public static KubeObject? ResolveRole(ArgoInstallation install, KubeObject binding)
-    {
-        var kind = binding.TextAtRoleRef("kind");
-        var name = binding.TextAtRoleRef("name");
-        return kind == "ClusterRole"
-            ? install.OfKind("ClusterRole").FirstOrDefault(r => r.Name == name)
-            : install.OfKind("Role").FirstOrDefault(r => r.Name == name && ArgoInstallation.SameNamespace(r.Namespace, binding.Namespace));
-    }
 
     /// <summary>The first rule of a role that grants one of the verbs on one of the resources of the group, or null.</summary>
     public static YNode? Grants(KubeObject role, string group, string[] resources, string[] verbs, bool unnamedOnly = false)
@@ -141,6 +131,4 @@ internal static class RbacChecks
 
         return null;
     }
-
-    private static string? TextAtRoleRef(this KubeObject binding, string key) => binding.Root.TextAt("roleRef", key);
 }

@@ -92,6 +92,15 @@ public static class SarifReportWriter
             json.WriteStartObject("partialFingerprints");
             json.WriteString("argosecure/v1", $"{f.RuleId}|{f.Object}");
             json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteStartArray("installs");
+            foreach (var install in f.Installs)
+            {
+                json.WriteStringValue(install);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
             if (f.IsAccepted)
             {
                 json.WriteStartArray("suppressions");
@@ -106,6 +115,25 @@ public static class SarifReportWriter
             json.WriteEndObject();
         }
 
+        json.WriteEndArray();
+
+        // Refused inputs are not findings: SARIF reports them as the run's execution notifications.
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", report.Refused.Count == 0);
+        json.WriteStartArray("toolExecutionNotifications");
+        foreach (var refusal in report.Refused)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", "error");
+            json.WriteStartObject("message");
+            json.WriteString("text", refusal.ToString());
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();

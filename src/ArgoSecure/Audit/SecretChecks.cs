@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ArgoSecure.Input;
 using ArgoSecure.Rules;
 
 namespace ArgoSecure.Audit;
@@ -92,7 +93,7 @@ internal static partial class SecretChecks
                 }
             }
 
-            AddRepository(config["artifactRepository"], Add);
+            AddRepository(config["artifactRepository"], Add, install.Limits);
         }
 
         foreach (var map in install.OfKind("ConfigMap").Where(c => c.Name == "artifact-repositories"))
@@ -101,7 +102,7 @@ internal static partial class SecretChecks
             {
                 try
                 {
-                    AddRepository(YamlTree.ParseEmbedded(value), Add);
+                    AddRepository(YamlTree.ParseEmbedded(value, install.Limits), Add, install.Limits);
                 }
                 catch (AuditInputException)
                 {
@@ -113,7 +114,7 @@ internal static partial class SecretChecks
         return names;
     }
 
-    private static void AddRepository(YNode? repository, Action<YNode?, string> add)
+    private static void AddRepository(YNode? repository, Action<YNode?, string> add, ReadingLimits limits)
     {
         if (repository is not YMap map)
         {
@@ -129,7 +130,7 @@ internal static partial class SecretChecks
             {
                 try
                 {
-                    var parsed = YamlTree.ParseEmbedded(configuration);
+                    var parsed = YamlTree.ParseEmbedded(configuration, limits);
                     add(parsed?["accessKeySecret"], "artifact repository credentials");
                     add(parsed?["secretKeySecret"], "artifact repository credentials");
                 }

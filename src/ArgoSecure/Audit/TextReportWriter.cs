@@ -2,7 +2,7 @@ using ArgoSecure.Rules;
 
 namespace ArgoSecure.Audit;
 
-/// <summary>Writes a report for people: findings grouped by object, optionally in colour.</summary>
+/// <summary>Writes a report for people: findings grouped by install, then by object, optionally in colour.</summary>
 public static class TextReportWriter
 {
     /// <summary>Writes the report.</summary>
@@ -12,30 +12,47 @@ public static class TextReportWriter
         ArgumentNullException.ThrowIfNull(output);
         string Paint(string text, string code) => colour ? $"\u001b[{code}m{text}\u001b[0m" : text;
 
-        var groups = report.Findings
-            .GroupBy(f => f.Object)
-            .OrderBy(g => g.Min(f => f.Location.File), StringComparer.Ordinal)
+        // Installs in the order their first finding appears; shared objects after them, objects of no install last.
+        var byInstall = report.Findings
+            .GroupBy(f => string.Join(", ", f.Installs))
+            .OrderBy(g => g.First().Installs.Count switch { 0 => 2, 1 => 0, _ => 1 })
+            .ThenBy(g => g.Min(f => f.Location.File), StringComparer.Ordinal)
             .ThenBy(g => g.Min(f => f.Location.Line))
-            .ThenBy(g => g.Key.ToString(), StringComparer.Ordinal);
-        foreach (var group in groups)
+            .ThenBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var install in byInstall)
         {
-            output.WriteLine(Paint(group.Key.ToString(), "1"));
-            foreach (var finding in group)
+            var heading = install.First().Installs.Count switch
             {
-                var severity = finding.IsAccepted ? "accepted" : finding.Severity.ToString().ToLowerInvariant();
-                var code = finding.IsAccepted ? "2" : finding.Severity switch
+                0 => "Objects of no install",
+                1 => $"Install {install.Key}",
+                _ => $"Shared by the installs {install.Key}",
+            };
+            output.WriteLine(Paint(heading, "1;4"));
+            var groups = install
+                .GroupBy(f => f.Object)
+                .OrderBy(g => g.Min(f => f.Location.File), StringComparer.Ordinal)
+                .ThenBy(g => g.Min(f => f.Location.Line))
+                .ThenBy(g => g.Key.ToString(), StringComparer.Ordinal);
+            foreach (var group in groups)
+            {
+                output.WriteLine("  " + Paint(group.Key.ToString(), "1"));
+                foreach (var finding in group)
                 {
-                    RuleSeverity.Error => "31",
-                    RuleSeverity.Warning => "33",
-                    _ => "36",
-                };
-                output.WriteLine($"  {finding.Location}: {Paint(severity, code)} {finding.RuleId}: {finding.Message}");
-                if (finding.IsAccepted)
-                {
-                    output.WriteLine($"      accepted: {finding.Justification}");
-                }
+                    var severity = finding.IsAccepted ? "accepted" : finding.Severity.ToString().ToLowerInvariant();
+                    var code = finding.IsAccepted ? "2" : finding.Severity switch
+                    {
+                        RuleSeverity.Error => "31",
+                        RuleSeverity.Warning => "33",
+                        _ => "36",
+                    };
+                    output.WriteLine($"    {finding.Location}: {Paint(severity, code)} {finding.RuleId}: {finding.Message}");
+                    if (finding.IsAccepted)
+                    {
+                        output.WriteLine($"        accepted: {finding.Justification}");
+                    }
 
-                output.WriteLine($"      {finding.HelpUri}");
+                    output.WriteLine($"        {finding.HelpUri}");
+                }
             }
 
             output.WriteLine();
@@ -44,7 +61,7 @@ public static class TextReportWriter
         var open = report.Findings.Where(f => !f.IsAccepted).ToList();
         var accepted = report.Findings.Count - open.Count;
         output.WriteLine(
-            $"{report.ObjectCount} object(s) audited: {open.Count(f => f.Severity == RuleSeverity.Error)} error(s), " +
+            $"{report.ObjectCount} object(s) in {report.Installs.Count} install(s) audited: {open.Count(f => f.Severity == RuleSeverity.Error)} error(s), " +
             $"{open.Count(f => f.Severity == RuleSeverity.Warning)} warning(s), {open.Count(f => f.Severity == RuleSeverity.Info)} info, {accepted} accepted.");
     }
 }

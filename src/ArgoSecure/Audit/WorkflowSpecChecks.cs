@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArgoSecure.Enforcement.Checks;
 using ArgoSecure.Rules;
 
 namespace ArgoSecure.Audit;
@@ -18,7 +19,7 @@ internal static class WorkflowSpecChecks
         var install = context.Installation;
         var defaults = install.ControllerConfig?["workflowDefaults"]?["spec"] as YMap;
         var mainContainer = install.ControllerConfig?["mainContainer"]?["securityContext"];
-        var templates = install.OfKind("WorkflowTemplate").Concat(install.OfKind("ClusterWorkflowTemplate")).ToList();
+        var features = InstallFeatures.From(install);
 
         foreach (var o in install.Objects)
         {
@@ -40,24 +41,61 @@ internal static class WorkflowSpecChecks
             }
 
             var effective = (YMap?)defaults?.Clone() ?? new YMap(spec.Location);
-            if (spec["workflowTemplateRef"] is { } reference && templates.FirstOrDefault(t => t.Name == reference.TextAt("name") &&
-                    (reference.BoolAt("clusterScope") == true ? t.Kind == "ClusterWorkflowTemplate" : t.Kind == "WorkflowTemplate")) is { Spec: YMap referenced })
+            if (spec["workflowTemplateRef"] is { } reference && (reference.BoolAt("clusterScope") == true
+                    ? install.Input.Find("ClusterWorkflowTemplate", null, reference.TextAt("name"))
+                    : install.Input.Find("WorkflowTemplate", o.Namespace, reference.TextAt("name"))) is { Spec: YMap referenced })
             {
                 StrategicMerge.Merge(effective, (YMap)referenced.Clone());
             }
 
             StrategicMerge.Merge(effective, spec);
             CheckSpec(context, o, effective, mainContainer);
+            WorkflowFeatureChecks.Check(context, features, o, effective);
         }
     }
 
     private static void CheckSpec(AuditContext context, KubeObject o, YMap spec, YNode? mainContainer)
     {
         var what = $"{o.Kind} '{o.Name}'";
-        var noDefaultSa = new List<(string, YNode)>();
-        var automount = new List<(string, YNode)>();
-        var root = new List<(string, YNode)>();
-        var privileged = new List<(string, YNode)>();
+        var noDefaultSa = new List<Hit>();
+        var automount = new List<Hit>();
+        var root = new List<Hit>();
+        var privileged = new List<Hit>();
+        var argoKeys = new List<(string Where, string Key, YNode At)>();
+
+        void CollectArgoKeys(string where, YNode? metadata)
+        {
+            foreach (var (field, annotation) in new[] { ("labels", false), ("annotations", true) })
+            {
+                foreach (var (key, value) in (metadata?[field] as YMap)?.Entries ?? [])
+                {
+                    if (ArgoPodMetadataCheck.IsArgoOwned(key, annotation))
+                    {
+                        argoKeys.Add((where, key, value));
+                    }
+                }
+            }
+        }
+
+        CollectArgoKeys("spec.podMetadata", spec["podMetadata"]);
+        CollectArgoKeys("artifactGC.podMetadata", spec.At("artifactGC", "podMetadata"));
+        CollectArgoKeys("templateDefaults.metadata", spec.At("templateDefaults", "metadata"));
+        foreach (var template in spec.Items("templates"))
+        {
+            var where = $"template '{template.TextAt("name") ?? "?"}'";
+            CollectArgoKeys(where + " metadata", template["metadata"]);
+            foreach (var artifact in template.At("outputs", "artifacts")?.Items ?? [])
+            {
+                CollectArgoKeys(where + " artifactGC.podMetadata", artifact.At("artifactGC", "podMetadata"));
+            }
+        }
+
+        if (argoKeys.Count > 0)
+        {
+            var keys = string.Join(", ", argoKeys.Select(k => $"'{k.Key}' ({k.Where})").Distinct(StringComparer.Ordinal));
+            context.Report(RuleCatalog.WorkflowArgoPodMetadata, o, argoKeys[0].At,
+                $"{what} sets Argo's own pod labels or annotations: {keys}. Argo, its NetworkPolicies and pod garbage collection rely on them; use your own keys.");
+        }
 
         foreach (var template in spec.Items("templates"))
         {
@@ -71,31 +109,32 @@ internal static class WorkflowSpecChecks
             var sa = template["serviceAccountName"] ?? spec["serviceAccountName"];
             if (string.IsNullOrEmpty(sa?.Text) || sa.Text == "default")
             {
-                noDefaultSa.Add((name, sa ?? template));
+                noDefaultSa.Add(new(name, sa ?? template, sa?.Text is { } account ? $"serviceAccountName: {(account.Length == 0 ? "\"\"" : account)}" : null));
             }
 
             var mount = template["automountServiceAccountToken"] ?? spec["automountServiceAccountToken"];
             if (YNode.ParseBool(mount?.Text) != false)
             {
-                automount.Add((name, mount ?? template));
+                automount.Add(new(name, mount ?? template, mount?.Text is { } value ? $"automountServiceAccountToken: {value}" : null));
             }
 
-            var containers = Containers(template).ToList();
             if (UserCodeKinds.Contains(kind))
             {
                 var podContext = template["securityContext"] ?? spec["securityContext"];
                 var mains = kind == "containerSet" ? template.At("containerSet", "containers")?.Items ?? [] : [template[kind]!];
-                if (mains.Any(c => !IsNonRoot(podContext, c["securityContext"], mainContainer)))
+                var verdicts = mains.Select(c => MayRunAsRoot(podContext, c["securityContext"], mainContainer)).Where(v => v.Root).ToList();
+                if (verdicts.Count > 0)
                 {
-                    root.Add((name, podContext ?? template));
+                    var found = verdicts.FirstOrDefault(v => v.Found is not null);
+                    root.Add(new(name, found.At ?? podContext ?? template, found.Found));
                 }
             }
 
-            foreach (var container in containers)
+            foreach (var container in Containers(template))
             {
                 if (IsPrivileged(container) is { } flag)
                 {
-                    privileged.Add((name, flag));
+                    privileged.Add(new(name, flag.At, $"container '{container.TextAt("name") ?? "main"}' sets {flag.Found}"));
                 }
             }
 
@@ -106,13 +145,17 @@ internal static class WorkflowSpecChecks
         }
 
         Report(context, o, RuleCatalog.WorkflowDefaultServiceAccount, noDefaultSa, what,
-            "run as the namespace's 'default' service account (no serviceAccountName in the workflow, its templates or workflowDefaults). Set spec.serviceAccountName to a dedicated service account.");
+            ("runs", "run"), "as the namespace's shared 'default' service account", "no serviceAccountName in the template, the workflow or workflowDefaults",
+            "Set spec.serviceAccountName to a dedicated service account.");
         Report(context, o, RuleCatalog.WorkflowTokenAutomounted, automount, what,
-            "mount the service account token in their main container. Set spec.automountServiceAccountToken: false with spec.executor.serviceAccountName.");
+            ("mounts", "mount"), "the service account token in the main container", "no automountServiceAccountToken: false in the template, the workflow or workflowDefaults",
+            "Set spec.automountServiceAccountToken: false with spec.executor.serviceAccountName.");
         Report(context, o, RuleCatalog.WorkflowPodsMayRunAsRoot, root, what,
-            "may run as root (no runAsNonRoot: true with a non-zero runAsUser in the template, the workflow or workflowDefaults). Set spec.securityContext.runAsNonRoot: true and runAsUser.");
+            ("may run", "may run"), "as root", "no runAsNonRoot: true nor a non-zero runAsUser in the template, the workflow, workflowDefaults or mainContainer",
+            "Set spec.securityContext.runAsNonRoot: true and a non-zero runAsUser.");
         Report(context, o, RuleCatalog.WorkflowPrivilegedContainer, privileged, what,
-            "run a container with privileged: true or allowPrivilegeEscalation: true. Remove them and set allowPrivilegeEscalation: false.");
+            ("runs", "run"), "a privileged or privilege-escalating container", null,
+            $"Remove privileged and added capabilities (but {PrivilegeCheck.AllowedCapability}) and set allowPrivilegeEscalation: false.");
 
         if (spec["podSpecPatch"] is { } specPatch)
         {
@@ -124,21 +167,37 @@ internal static class WorkflowSpecChecks
             if (spec.BoolAt(field) == true)
             {
                 context.Report(RuleCatalog.WorkflowHostNamespaces, o, spec[field],
-                    $"{what} sets {field}: true: its pods share the node's namespace. Remove {field}.");
+                    $"{what} sets {field}: {spec[field]!.Text}, so its pods share the node's namespace. Remove {field}.");
             }
         }
     }
 
-    private static void Report(AuditContext context, KubeObject o, string ruleId, List<(string Template, YNode At)> hits, string what, string text)
+    /// <summary>One template that breaks a rule: where, and the value found (null when the rule is broken by absence).</summary>
+    private sealed record Hit(string Template, YNode At, string? Found);
+
+    /// <summary>
+    /// One finding per rule and workflow object naming every template that breaks it, with the value found in each
+    /// ("template 'main' runs ... (serviceAccountName: default)") or what is absent.
+    /// </summary>
+    private static void Report(
+        AuditContext context, KubeObject o, string ruleId, List<Hit> hits, string what, (string One, string Many) verb, string rest, string? absent, string fix)
     {
         if (hits.Count == 0)
         {
             return;
         }
 
-        var names = string.Join(", ", hits.Select(h => $"'{h.Template}'").Distinct(StringComparer.Ordinal));
-        context.Report(ruleId, o, hits[0].At, $"{what}: template{(hits.Count == 1 ? "" : "s")} {names} {text}");
+        var groups = hits.GroupBy(h => h.Found ?? absent ?? "").ToList();
+        var templates = hits.Select(h => h.Template).Distinct(StringComparer.Ordinal).ToList();
+        var subject = templates.Count == 1 ? "template" : "templates";
+        var verbForm = templates.Count == 1 ? verb.One : verb.Many;
+        var description = groups.Count == 1
+            ? $"{subject} {Quote(templates)} {verbForm} {rest} ({groups[0].Key})"
+            : $"{subject} {string.Join("; ", groups.Select(g => $"{Quote(g.Select(h => h.Template).Distinct(StringComparer.Ordinal))} ({g.Key})"))} {verbForm} {rest}";
+        context.Report(ruleId, o, hits[0].At, $"{what}: {description}. {fix}");
     }
+
+    private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 
     private static void CheckPodSpecPatch(AuditContext context, KubeObject o, YNode patch, string what)
     {
@@ -147,7 +206,7 @@ internal static class WorkflowSpecChecks
         YNode? parsed = null;
         try
         {
-            parsed = YamlTree.ParseEmbedded(patch);
+            parsed = YamlTree.ParseEmbedded(patch, context.Installation.Limits);
         }
         catch (AuditInputException)
         {
@@ -164,7 +223,7 @@ internal static class WorkflowSpecChecks
             if (parsed.BoolAt(field) == true)
             {
                 context.Report(RuleCatalog.WorkflowHostNamespaces, o, parsed[field],
-                    $"{what}: its podSpecPatch sets {field}: true, so the pod shares the node's namespace. Remove it.");
+                    $"{what}: its podSpecPatch sets {field}: {parsed[field]!.Text}, so the pod shares the node's namespace. Remove it.");
             }
         }
 
@@ -172,8 +231,8 @@ internal static class WorkflowSpecChecks
         {
             if (IsPrivileged(container) is { } flag)
             {
-                context.Report(RuleCatalog.WorkflowPrivilegedContainer, o, flag,
-                    $"{what}: its podSpecPatch makes container '{container.TextAt("name")}' privileged or privilege-escalating. Remove it.");
+                context.Report(RuleCatalog.WorkflowPrivilegedContainer, o, flag.At,
+                    $"{what}: its podSpecPatch sets {flag.Found} on container '{container.TextAt("name")}'. Remove it.");
             }
         }
     }
@@ -194,23 +253,48 @@ internal static class WorkflowSpecChecks
         }
     }
 
-    private static YNode? IsPrivileged(YNode container)
+    /// <summary>What makes a container privileged, as written: privileged or allowPrivilegeEscalation true, or an added capability.</summary>
+    private static (YNode At, string Found)? IsPrivileged(YNode container)
     {
-        var sc = container["securityContext"];
-        return sc?.BoolAt("privileged") == true ? sc["privileged"] : sc?.BoolAt("allowPrivilegeEscalation") == true ? sc["allowPrivilegeEscalation"] : null;
+        foreach (var key in new[] { "privileged", "allowPrivilegeEscalation" })
+        {
+            if (container["securityContext"]?[key] is { } value && YNode.ParseBool(value.Text) == true)
+            {
+                return (value, $"{key}: {value.Text}");
+            }
+        }
+
+        return container["securityContext"]?.At("capabilities", "add")?.Items.FirstOrDefault(c => c.Text != PrivilegeCheck.AllowedCapability) is { } added
+            ? (added, $"capabilities.add: [{added.Text}]")
+            : null;
     }
 
     /// <summary>True when a container runs as non-root: runAsNonRoot true (or a non-zero runAsUser) and never uid 0.</summary>
-    public static bool IsNonRoot(YNode? pod, YNode? container, YNode? fallback)
+    public static bool IsNonRoot(YNode? pod, YNode? container, YNode? fallback) => !MayRunAsRoot(pod, container, fallback).Root;
+
+    /// <summary>
+    /// Whether a container may run as root, and the value that says so when one is written (<c>runAsUser: 0</c>,
+    /// <c>runAsNonRoot: false</c>); the container's security context wins over the pod's, the pod's over the fallback.
+    /// </summary>
+    public static (bool Root, string? Found, YNode? At) MayRunAsRoot(YNode? pod, YNode? container, YNode? fallback)
     {
-        var user = container?.TextAt("runAsUser") ?? pod?.TextAt("runAsUser") ?? fallback?.TextAt("runAsUser");
-        var nonRoot = container?.BoolAt("runAsNonRoot") ?? pod?.BoolAt("runAsNonRoot") ?? fallback?.BoolAt("runAsNonRoot");
-        var uid = long.TryParse(user, NumberStyles.Integer, CultureInfo.InvariantCulture, out var u) ? u : (long?)null;
+        var user = Effective("runAsUser", container, pod, fallback);
+        var nonRoot = Effective("runAsNonRoot", container, pod, fallback);
+        var uid = long.TryParse(user?.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var u) ? u : (long?)null;
         if (uid == 0)
         {
-            return false;
+            return (true, $"runAsUser: {user!.Text}", user);
         }
 
-        return nonRoot == true || (uid > 0 && nonRoot != false);
+        var flag = YNode.ParseBool(nonRoot?.Text);
+        if (flag == false)
+        {
+            return (true, $"runAsNonRoot: {nonRoot!.Text}", nonRoot);
+        }
+
+        return (flag != true && !(uid > 0), null, null);
     }
+
+    /// <summary>The first written value of a security-context field, from the most specific context to the least.</summary>
+    public static YNode? Effective(string key, params YNode?[] contexts) => contexts.Select(c => c?[key]).FirstOrDefault(v => v?.Text is not null);
 }

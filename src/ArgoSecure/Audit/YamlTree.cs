@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArgoSecure.Input;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -78,7 +79,10 @@ public abstract class YNode
 /// <summary>A YAML mapping; keys keep their order.</summary>
 public sealed class YMap : YNode
 {
+    // Past a few keys, a key's place is looked up in an index: a mapping of many keys must not read in quadratic time.
+    private const int IndexFrom = 16;
     private readonly List<KeyValuePair<string, YNode>> entries = [];
+    private Dictionary<string, int>? index;
 
     /// <summary>Creates an empty mapping.</summary>
     public YMap(SourceLocation location)
@@ -90,39 +94,74 @@ public sealed class YMap : YNode
     public IReadOnlyList<KeyValuePair<string, YNode>> Entries => entries;
 
     /// <summary>The value of a key, or null.</summary>
-    public YNode? Get(string key)
-    {
-        foreach (var entry in entries)
-        {
-            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
-            {
-                return entry.Value;
-            }
-        }
-
-        return null;
-    }
+    public YNode? Get(string key) => IndexOf(key) is var i and >= 0 ? entries[i].Value : null;
 
     /// <summary>Sets a key (replacing its value, keeping its place).</summary>
     public void Set(string key, YNode value)
     {
+        ArgumentNullException.ThrowIfNull(key);
+        var i = IndexOf(key);
+        if (i >= 0)
+        {
+            entries[i] = new(key, value);
+            return;
+        }
+
+        entries.Add(new(key, value));
+        if (index is not null)
+        {
+            index[key] = entries.Count - 1;
+        }
+        else if (entries.Count > IndexFrom)
+        {
+            index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var j = 0; j < entries.Count; j++)
+            {
+                index[entries[j].Key] = j;
+            }
+        }
+    }
+
+    private int IndexOf(string key)
+    {
+        if (index is not null)
+        {
+            return index.TryGetValue(key, out var found) ? found : -1;
+        }
+
         for (var i = 0; i < entries.Count; i++)
         {
             if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
-                entries[i] = new(key, value);
-                return;
+                return i;
             }
         }
 
-        entries.Add(new(key, value));
+        return -1;
     }
 
     /// <summary>Adds a key while reading (a repeated key replaces the earlier value).</summary>
     internal void Add(string key, YNode value) => Set(key, value);
 
     /// <summary>Removes a key.</summary>
-    public bool Remove(string key) => entries.RemoveAll(e => string.Equals(e.Key, key, StringComparison.Ordinal)) > 0;
+    public bool Remove(string key)
+    {
+        var removed = entries.RemoveAll(e => string.Equals(e.Key, key, StringComparison.Ordinal)) > 0;
+        if (removed)
+        {
+            index = null;
+            if (entries.Count > IndexFrom)
+            {
+                index = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var j = 0; j < entries.Count; j++)
+                {
+                    index[entries[j].Key] = j;
+                }
+            }
+        }
+
+        return removed;
+    }
 
     /// <inheritdoc/>
     public override YNode Clone()
@@ -130,7 +169,7 @@ public sealed class YMap : YNode
         var copy = new YMap(Location);
         foreach (var entry in entries)
         {
-            copy.entries.Add(new(entry.Key, entry.Value.Clone()));
+            copy.Set(entry.Key, entry.Value.Clone());
         }
 
         return copy;
@@ -186,18 +225,22 @@ public sealed class YScalar : YNode
 /// <summary>Reads YAML text into <see cref="YNode"/> documents.</summary>
 public static class YamlTree
 {
-    /// <summary>Parses every document of a YAML (or JSON) text. Throws <see cref="AuditInputException"/> on bad YAML.</summary>
-    /// <param name="text">The text.</param>
+    /// <summary>
+    /// Parses every document of a YAML (or JSON) text under the budget's limits. Throws <see cref="AuditInputException"/>
+    /// on bad YAML and <see cref="InputLimitException"/> on an input beyond a limit.
+    /// </summary>
+    /// <param name="text">The text (already counted against the budget by whoever read it).</param>
     /// <param name="file">The file name used in locations and errors.</param>
+    /// <param name="budget">The run's reading budget.</param>
     /// <param name="lineOffset">Added to every line (for YAML embedded in another file's block scalar).</param>
-    public static IReadOnlyList<YNode> ParseDocuments(string text, string file, int lineOffset = 0)
+    public static IReadOnlyList<YNode> ParseDocuments(string text, string file, ReadingBudget budget, int lineOffset = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(budget);
         var documents = new List<YNode>();
         try
         {
-            using var reader = new StringReader(text);
-            var parser = new Parser(reader);
+            var parser = budget.OpenYaml(text, file, lineOffset);
             var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
             parser.Consume<StreamStart>();
             while (parser.TryConsume<DocumentStart>(out _))
@@ -281,10 +324,12 @@ public static class YamlTree
 
     /// <summary>
     /// Parses a YAML string held in a scalar (a ConfigMap entry such as <c>workflowDefaults: |</c>), keeping the lines
-    /// of the outer file. Returns null for an empty scalar; throws <see cref="AuditInputException"/> on bad YAML.
+    /// of the outer file. Returns null for an empty scalar; throws <see cref="AuditInputException"/> on bad YAML and
+    /// <see cref="InputLimitException"/> (naming the outer file) when the string's YAML is beyond a limit.
     /// </summary>
-    public static YNode? ParseEmbedded(YNode scalar)
+    public static YNode? ParseEmbedded(YNode scalar, ReadingLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(scalar);
         if (scalar is not YScalar { IsNull: false } s)
         {
             return scalar is YScalar ? null : scalar;
@@ -297,7 +342,8 @@ public static class YamlTree
 
         // Block scalars start on the line after the indicator; plain and quoted ones on the same line.
         var offset = s.Location.Line - 1 + (s.IsBlock ? 1 : 0);
-        var documents = ParseDocuments(s.Value, s.Location.File, Math.Max(offset, 0));
+        // The outer file's bytes are counted already; its embedded strings get their own count of values.
+        var documents = ParseDocuments(s.Value, s.Location.File, new ReadingBudget(limits), Math.Max(offset, 0));
         return documents.Count == 0 ? null : documents[0];
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using ArgoSecure.Input;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -9,40 +10,68 @@ namespace ArgoSecure.Options;
 /// <summary>
 /// Reads an options file (YAML, or JSON, which YAML includes) into <see cref="ArgoWorkflowsArgs"/>. Keys are the
 /// Args property names in camelCase; unknown keys, wrong types and unknown enum values are errors that name the
-/// line, the key and what is allowed. Nothing is half-read: any problem throws <see cref="OptionsException"/>.
+/// line, the key and what is allowed. Nothing is half-read: any problem throws <see cref="OptionsException"/>, and so
+/// does a file beyond the reading limits (size, nesting depth, values, Kubernetes' alias rule).
 /// </summary>
 public static class OptionsFile
 {
-    /// <summary>Reads and binds an options file.</summary>
-    public static ArgoWorkflowsArgs Load(string path)
+    /// <summary>Reads and binds an options file under <paramref name="limits"/> (default: <see cref="ReadingLimits.Default"/>).</summary>
+    public static ArgoWorkflowsArgs Load(string path, ReadingLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        var budget = new ReadingBudget(limits ?? ReadingLimits.Default);
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = budget.ReadFile(path, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OptionsException(path, [$"cannot read the file: {e.Message}"]);
         }
+        catch (InputLimitException e)
+        {
+            throw Refused(path, e);
+        }
 
-        return Parse(text, path);
+        return Bind(text, path, budget);
     }
 
     /// <summary>Binds options text; <paramref name="source"/> names it in errors.</summary>
-    public static ArgoWorkflowsArgs Parse(string text, string source = "options")
+    public static ArgoWorkflowsArgs Parse(string text, string source = "options", ReadingLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var budget = new ReadingBudget(limits ?? ReadingLimits.Default);
+        try
+        {
+            budget.Charge(text, source);
+        }
+        catch (InputLimitException e)
+        {
+            throw Refused(source, e);
+        }
+
+        return Bind(text, source, budget);
+    }
+
+    private static OptionsException Refused(string source, InputLimitException e) =>
+        new(source, [$"{(e.Input.StartsWith(source + ":", StringComparison.Ordinal) ? "line " + e.Input[(source.Length + 1)..] + ": " : "")}refused ({e.Limit}): {e.Reason} Fix: {e.Fix}"]);
+
+    private static ArgoWorkflowsArgs Bind(string text, string source, ReadingBudget budget)
+    {
         var stream = new YamlStream();
         try
         {
             // Tabs are fine in JSON but not in YAML indentation; outside strings they are only whitespace.
-            stream.Load(new StringReader(text.Replace('\t', ' ')));
+            stream.Load(budget.OpenYaml(text.Replace('\t', ' '), source));
         }
         catch (YamlException e)
         {
             throw new OptionsException(source, [$"line {e.Start.Line}, column {e.Start.Column}: not valid YAML or JSON: {Clean(e.Message)}"]);
+        }
+        catch (InputLimitException e)
+        {
+            throw Refused(source, e);
         }
 
         if (stream.Documents.Count != 1)

@@ -1,3 +1,4 @@
+using ArgoSecure.Rules;
 using k8s;
 using k8s.Models;
 
@@ -39,7 +40,7 @@ internal static class AdmissionGuard
                 {
                     Expression = "false",
                     Reason = "Forbidden",
-                    Message = $"Workflows never run in the Argo controller's namespace '{controllerNamespace}': submit them to a workflow namespace.",
+                    Message = $"{RuleCatalog.WorkflowsInControllerNamespace}: Workflows never run in the Argo controller's namespace '{controllerNamespace}': submit them to a workflow namespace. See {RuleCatalog.GetHelpUri(RuleCatalog.WorkflowsInControllerNamespace)}",
                 },
             ],
         };

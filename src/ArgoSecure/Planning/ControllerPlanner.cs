@@ -3,12 +3,13 @@ using k8s.Models;
 
 namespace ArgoSecure.Planning;
 
-/// <summary>Plans the workflow-controller: namespace, CRDs, RBAC, ConfigMap, Deployment, Service, NetworkPolicies, admission guard.</summary>
+/// <summary>Plans the workflow-controller: namespace, CRDs, RBAC, ConfigMap, Deployment, Service, NetworkPolicies, admission policies.</summary>
 internal static class ControllerPlanner
 {
     private const string Component = Labels.ControllerName;
 
-    public static IEnumerable<PlannedObject> Plan(ArgoControllerArgs args)
+    /// <summary>The controller's objects; <paramref name="installRisks"/> are the whole install's accepted risks.</summary>
+    public static IEnumerable<PlannedObject> Plan(ArgoControllerArgs args, IEnumerable<AcceptedRisk?> installRisks)
     {
         var ns = args.Namespace;
         var objects = new List<PlannedObject>();
@@ -57,7 +58,14 @@ internal static class ControllerPlanner
         Add(Rbac.Role(OwnNamespaceRoleName, ns, Component, ControllerRbac.InControllerNamespace(args)));
         Add(Rbac.RoleBinding(OwnNamespaceRoleName, ns, Component, "Role", OwnNamespaceRoleName, [subject]));
 
-        Add(Deployment(args));
+        var deployment = Deployment(args);
+        if (!args.AdmissionGuard || args.WorkflowSpecEnforcement == WorkflowSpecEnforcement.Off)
+        {
+            // Nothing enforces workflow specs: the audit reports ARGO0023 on the controller, accepted here if it is.
+            deployment.Metadata.Annotations = WorkflowSpecPolicies.NotEnforcedAcceptance((args.AcceptedRisks ?? []).Concat(installRisks));
+        }
+
+        Add(deployment);
         if (args.Replicas > 1)
         {
             Add(Workloads.Pdb(Labels.ControllerName, ns, Component));
@@ -87,7 +95,7 @@ internal static class ControllerPlanner
 
         if (!args.Scope.IsNamespaced && args.AdmissionGuard)
         {
-            foreach (var guard in AdmissionGuard.For(ns))
+            foreach (var guard in AdmissionGuard.For(ns).Concat(WorkflowSpecPolicies.ForClusterTemplates(args, installRisks)))
             {
                 Add(guard, ArgoComponent.AdmissionGuard);
             }
@@ -157,9 +165,29 @@ internal static class ControllerPlanner
             data["persistence"] = ConfigYaml.Write(Persistence.Config(persistence));
         }
 
+        if (args.ImageEntrypoints?.Index is { Count: > 0 } index)
+        {
+            // F13 avoided: the controller takes a listed image's command from here instead of its registry.
+            data["images"] = ConfigYaml.Write(ImageIndex(index));
+        }
+
         var configMap = KubeObjects.Create<V1ConfigMap>(Labels.ControllerConfigMapName, args.Namespace, Labels.Common(Component));
         configMap.Data = data;
         return configMap;
+    }
+
+    /// <summary>The <c>images</c> key: image to <c>entrypoint</c> and <c>cmd</c>, sorted by image for stable output.</summary>
+    private static ConfigYaml.YamlMap ImageIndex(IEnumerable<ImageEntrypoint> index)
+    {
+        var map = ConfigYaml.Map();
+        foreach (var entry in index.OrderBy(e => e.Image, StringComparer.Ordinal))
+        {
+            map.Set(entry.Image, ConfigYaml.Map()
+                .Set("entrypoint", entry.Entrypoint is { Count: > 0 } entrypoint ? entrypoint : null)
+                .Set("cmd", entry.Cmd is { Count: > 0 } cmd ? cmd : null));
+        }
+
+        return map;
     }
 
     private static V1Deployment Deployment(ArgoControllerArgs args)
@@ -209,6 +237,14 @@ internal static class ControllerPlanner
                 PeriodSeconds = 60,
                 TimeoutSeconds = 30,
             },
+
+            // /healthz answers ok on replicas that are not the leader, so a standby replica is ready and rollouts proceed.
+            ReadinessProbe = new V1Probe
+            {
+                HttpGet = new V1HTTPGetAction { Path = "/healthz", Port = "health" },
+                PeriodSeconds = 20,
+                TimeoutSeconds = 10,
+            },
             Resources = PodSecurity.Resources(args.Resources),
             SecurityContext = PodSecurity.Container(),
         };
@@ -244,6 +280,9 @@ internal static class ControllerPlanner
         {
             egress.AddRange(NetworkPolicies.To([new EgressTarget { Cidr = persistence.Cidr, Port = persistence.EffectivePort }]));
         }
+
+        // F13 (section 4.3): the registries an entrypoint lookup reads image configs from, only where turned on.
+        egress.AddRange(NetworkPolicies.To(args.ImageEntrypoints?.RegistryEgress ?? []));
 
         return NetworkPolicies.ForPods(Labels.ControllerName, args.Namespace, Component,
             NetworkPolicies.MatchLabels(Labels.PodSelector(Labels.ControllerName)), ingress, egress);

@@ -12,7 +12,10 @@ public enum ArgoComponent
     /// <summary>The workflow-controller and its namespace.</summary>
     Controller = 1,
 
-    /// <summary>The admission guard of a cluster install.</summary>
+    /// <summary>
+    /// The ValidatingAdmissionPolicies and bindings: the guard of a cluster install's controller namespace and the
+    /// workflow-spec policies (registered with the controller in a whole install, with a workflow namespace alone).
+    /// </summary>
     AdmissionGuard = 2,
 
     /// <summary>argo-server.</summary>

@@ -23,7 +23,12 @@ public static class Planner
         var validation = ArgsValidator.Validate(args);
         validation.ThrowIfInvalid();
 
-        var objects = new List<PlannedObject>(ControllerPlanner.Plan(args.Controller));
+        // The install's accepted risks relax every part; the controller's acceptance of ARGO0023 covers the namespaces
+        // whose rollout mode it sets.
+        var installRisks = (args.AcceptedRisks ?? [])
+            .Concat((args.Controller.AcceptedRisks ?? []).Where(r => r?.RuleId == Rules.RuleCatalog.WorkflowSpecsNotEnforced))
+            .ToList();
+        var objects = new List<PlannedObject>(ControllerPlanner.Plan(Composition.ControllerOf(args), installRisks));
         if (Composition.ServerOf(args) is { } server)
         {
             objects.AddRange(ServerPlanner.Plan(server));
@@ -31,18 +36,21 @@ public static class Planner
 
         foreach (var workflowNamespace in Composition.WorkflowNamespacesOf(args))
         {
-            objects.AddRange(WorkflowNamespacePlanner.Plan(workflowNamespace));
+            objects.AddRange(WorkflowNamespacePlanner.Plan(workflowNamespace, installRisks));
         }
 
         return new InstallPlan(Order(objects), validation);
     }
 
-    /// <summary>Plans the controller alone (with the CRDs and, for a cluster install, the admission guard).</summary>
+    /// <summary>
+    /// Plans the controller alone (with the CRDs and, for a cluster install, the admission guard and the policy of
+    /// ClusterWorkflowTemplates).
+    /// </summary>
     public static InstallPlan PlanController(ArgoControllerArgs args)
     {
         var validation = ArgsValidator.Validate(args);
         validation.ThrowIfInvalid();
-        return new InstallPlan(Order(ControllerPlanner.Plan(args)), validation);
+        return new InstallPlan(Order(ControllerPlanner.Plan(args, [])), validation);
     }
 
     /// <summary>Plans argo-server alone.</summary>
@@ -58,7 +66,7 @@ public static class Planner
     {
         var validation = ArgsValidator.Validate(args);
         validation.ThrowIfInvalid();
-        return new InstallPlan(Order(WorkflowNamespacePlanner.Plan(args)), validation);
+        return new InstallPlan(Order(WorkflowNamespacePlanner.Plan(args, [])), validation);
     }
 
     private static List<PlannedObject> Order(IEnumerable<PlannedObject> objects)

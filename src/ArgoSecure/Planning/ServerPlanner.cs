@@ -167,6 +167,13 @@ internal static class ServerPlanner
                 InitialDelaySeconds = 10,
                 PeriodSeconds = 20,
             },
+            LivenessProbe = new V1Probe
+            {
+                HttpGet = new V1HTTPGetAction { Path = "/", Port = "web", Scheme = args.Tls.Enabled ? "HTTPS" : "HTTP" },
+                InitialDelaySeconds = 10,
+                PeriodSeconds = 20,
+                FailureThreshold = 6,
+            },
             Resources = PodSecurity.Resources(args.Resources),
             SecurityContext = PodSecurity.Container(),
             VolumeMounts = [new V1VolumeMount { Name = "tmp", MountPath = "/tmp" }],

@@ -43,6 +43,9 @@ enum RuleChecks
     /// <summary><c>argosecure audit</c> of existing manifests.</summary>
     Audit = 4,
 
+    /// <summary>The ValidatingAdmissionPolicies ArgoSecure renders: the API server refuses the object.</summary>
+    Admission = 8,
+
     /// <summary>Validation, analyzers and audit.</summary>
     All = Validation | Analyzers | Audit,
 }
@@ -168,6 +171,17 @@ static class RuleCatalog
     /// <summary>ARGO0021: a workflow container is privileged or may escalate privileges.</summary>
     public const string WorkflowPrivilegedContainer = "ARGO0021";
 
+    /// <summary>ARGO0022: a workflow sets Argo's own <c>workflows.argoproj.io/*</c> labels or annotations on its pods.</summary>
+    public const string WorkflowArgoPodMetadata = "ARGO0022";
+
+    /// <summary>ARGO0023: workflow specs are not enforced at admission (turned off, or only warned about).</summary>
+    public const string WorkflowSpecsNotEnforced = "ARGO0023";
+
+    /// <summary>ARGO0024: a container of the workflow-controller or argo-server pods is not hardened.</summary>
+    public const string ArgoPodNotHardened = "ARGO0024";
+    /// <summary>ARGO0025: a workflow spec needs an Argo feature the install leaves off, so it would fail at run time.</summary>
+    public const string WorkflowNeedsDisabledFeature = "ARGO0025";
+
     private static readonly Rule[] AllRules =
     {
         new(ManagedNamespaceIsControllerNamespace,
@@ -179,7 +193,8 @@ static class RuleCatalog
             "Do not let workflows run in the controller's namespace",
             RuleSeverity.Error,
             "A workflow in the controller's namespace can read the controller's Secrets and replace the controller itself.",
-            "docs/security.md (User Permissions)"),
+            "docs/security.md (User Permissions)",
+            RuleChecks.All | RuleChecks.Admission),
         new(ServerAuthMode,
             "Do not use the argo-server auth mode 'server'",
             RuleSeverity.Error,
@@ -204,17 +219,20 @@ static class RuleCatalog
             "Run workflow pods as non-root",
             RuleSeverity.Warning,
             "Workflow pods run as root unless a non-root security context is set for them.",
-            "docs/security.md (Workflow Pod Permissions), docs/workflow-pod-security-context.md"),
+            "docs/security.md (Workflow Pod Permissions), docs/workflow-pod-security-context.md",
+            RuleChecks.All | RuleChecks.Admission),
         new(WorkflowTokenAutomounted,
             "Do not mount the service account token in workflow main containers",
             RuleSeverity.Warning,
             "A mounted token lets user code in the main container call the Kubernetes API with the workflow's service account.",
-            "docs/security.md (Workflow Pod Permissions), docs/service-account-secrets.md"),
+            "docs/security.md (Workflow Pod Permissions), docs/service-account-secrets.md",
+            RuleChecks.All | RuleChecks.Admission),
         new(WorkflowDefaultServiceAccount,
             "Do not run workflows as the 'default' service account",
             RuleSeverity.Warning,
             "The 'default' service account is shared by every pod of the namespace, so workflow permissions leak to them and theirs to workflows.",
-            "docs/security.md (Workflow Pod Permissions), docs/workflow-rbac.md"),
+            "docs/security.md (Workflow Pod Permissions), docs/workflow-rbac.md",
+            RuleChecks.All | RuleChecks.Admission),
         new(NoWorkflowRestrictions,
             "Restrict workflows to templates",
             RuleSeverity.Info,
@@ -265,19 +283,42 @@ static class RuleCatalog
             RuleSeverity.Warning,
             "A podSpecPatch rewrites the whole pod after Argo built it, so it can add host mounts, privileges or another service account that nobody reviews.",
             "docs/security.md, docs/workflow-restrictions.md, docs/fields.md (podSpecPatch)",
-            RuleChecks.Audit),
+            RuleChecks.Audit | RuleChecks.Admission),
         new(WorkflowHostNamespaces,
             "Do not share the node's network, PID or IPC namespace with workflow pods",
             RuleSeverity.Error, // why: a host namespace lets user code see and reach everything on the node, as Pod Security 'baseline' forbids.
             "A workflow pod in the host's network, PID or IPC namespace can reach node-local services and other pods' processes.",
             "docs/security.md (Workflow Pod Permissions), docs/fields.md (hostNetwork)",
-            RuleChecks.Audit),
+            RuleChecks.Audit | RuleChecks.Admission),
         new(WorkflowPrivilegedContainer,
             "Do not run privileged or privilege-escalating workflow containers",
             RuleSeverity.Error, // why: a privileged container is root on the node, as Pod Security 'baseline' forbids.
             "A privileged container, or one allowed to escalate privileges, can take over the node it runs on.",
             "docs/workflow-pod-security-context.md, docs/security.md (Workflow Pod Permissions)",
+            RuleChecks.Audit | RuleChecks.Admission),
+        new(WorkflowArgoPodMetadata,
+            "Do not set Argo's own workflows.argoproj.io labels or annotations on workflow pods",
+            RuleSeverity.Warning,
+            "The controller and the NetworkPolicies key on these labels and annotations: an author who sets them can pass a pod off as an agent or another controller's pod, keep it from garbage collection, or crash the controller.",
+            "docs/security.md (Network Security), docs/sidecar-injection.md (kill command annotations)",
+            RuleChecks.Audit | RuleChecks.Admission),
+        new(WorkflowSpecsNotEnforced,
+            "Enforce the hardened workflow posture at admission",
+            RuleSeverity.Warning,
+            "Without admission enforcement the hardened workflow settings are only defaults: any workflow author can pick another service account, mount its token, run as root or patch the pod.",
+            "docs/security.md (Workflow Pod Permissions), docs/default-workflow-specs.md"),
+        new(ArgoPodNotHardened,
+            "Harden the workflow-controller and argo-server pods",
+            RuleSeverity.Warning,
+            "A controller or server container that may run as root, escalate privileges, keep capabilities, write its root filesystem or run unconfined, without resource limits or probes, is easier to take over or starve, and the controller's account acts in every workflow namespace.",
+            "docs/security.md (Workflow Controller), Kubernetes Pod Security Standards (restricted)",
             RuleChecks.Audit),
+        new(WorkflowNeedsDisabledFeature,
+            "Turn on the Argo feature a workflow needs, or change the workflow",
+            RuleSeverity.Warning, // why: nothing is opened (the workflow fails closed), but it fails at run time for certain, so CI should stop it; the fix may be a reviewed switch, so not Error.
+            "A workflow that needs an Argo feature the install leaves off (an image entrypoint from a registry, HTTP, plugin or memoized templates, templates over 128 KiB) fails at run time, far from its author, and invites loosening the whole install.",
+            "docs/workflow-executors.md (image index), docs/executor_plugins.md, docs/memoization.md, docs/offloading-large-workflows.md",
+            RuleChecks.Audit | RuleChecks.Admission),
     };
 
     private static readonly Dictionary<string, Rule> ById = CreateIndex();

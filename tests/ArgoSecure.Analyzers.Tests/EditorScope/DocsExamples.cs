@@ -33,7 +33,10 @@ internal static partial class DocsExamples
     public static string? EditorLine(string ruleId) =>
         Page(ruleId).FirstOrDefault(l => l.StartsWith("Shown in the editor: ", StringComparison.Ordinal));
 
-    /// <summary>Every C# example of the page's "How to fix violations" section.</summary>
+    /// <summary>
+    /// Every C# example of the page's "How to fix violations" section: the blocks labelled "Compliant…" or
+    /// "Non-compliant…" (other C# there shows where a setting lives, for a rule the analyzers do not report).
+    /// </summary>
     public static List<DocsExample> Of(string ruleId)
     {
         var lines = Page(ruleId);
@@ -48,8 +51,11 @@ internal static partial class DocsExamples
 
             var label = lines.Take(i).Reverse().First(l => l.Trim().Length > 0);
             var code = lines.Skip(i + 1).TakeWhile(l => l != "```").ToList();
-            examples.Add(new DocsExample(label, Files(ruleId, examples.Count, code)));
             i += code.Count + 1;
+            if (label.StartsWith("Compliant", StringComparison.Ordinal) || label.StartsWith("Non-compliant", StringComparison.Ordinal))
+            {
+                examples.Add(new DocsExample(label, Files(ruleId, examples.Count, code)));
+            }
         }
 
         return examples;

@@ -154,6 +154,7 @@ public sealed class CatalogueMetaTests
                 rule.CheckedBy.HasFlag(RuleChecks.Analyzers) && descriptor is not null ? "analyzers" : null,
                 rule.CheckedBy.HasFlag(RuleChecks.Validation) ? "validation" : null,
                 rule.CheckedBy.HasFlag(RuleChecks.Audit) ? "audit" : null,
+                rule.CheckedBy.HasFlag(RuleChecks.Admission) ? "admission" : null,
             }.Where(x => x is not null));
             builder.Append($"|[{rule.Id}](docs/rules/{rule.Id}.md)|{rule.Category}|{rule.Title}|{rule.Severity}|{(enabled ? "yes" : "no")}|{(hasFix ? "yes" : "no")}|{InTheEditor(rule.Id)}|{checkedBy}|\n");
         }

@@ -33,6 +33,8 @@ public sealed class RobustnessTests
                     Images = { Version = "latest" },
                     NetworkPolicies = false,
                     Pprof = true,
+                    ImageEntrypoints = { Index = { new ImageEntrypoint { Image = "busybox:1.36", Cmd = { "sh" } } }, RegistryEgress = { new EgressTarget { Cidr = "0.0.0.0/0" } } },
+                    MemoizationCaches = { "workflow-controller-configmap", Get<string>() },
                 },
                 Server = new ArgoServerArgs
                 {
@@ -42,7 +44,11 @@ public sealed class RobustnessTests
                     AccessLevel = ServerAccessLevel.ReadWrite,
                     AccessControlAllowOrigin = "*",
                 },
-                WorkflowNamespaces = { new WorkflowNamespaceArgs { Name = "argo" }, new() { Name = Get<string>(), Scope = InstallScope.Namespaced("x") } },
+                WorkflowNamespaces =
+                {
+                    new WorkflowNamespaceArgs { Name = "argo", HttpTemplates = new HttpTemplatesArgs { Egress = { new EgressTarget() } }, LargeTemplateOffload = true },
+                    new() { Name = Get<string>(), Scope = InstallScope.Namespaced("x"), ImagePullSecrets = { Get<string>() }, MemoizationCaches = ["c"] },
+                },
             };
         }
         """;
@@ -129,6 +135,43 @@ public sealed class RobustnessTests
 
         Assert.True(corpus.Count > 400, "corpus too small: " + corpus.Count);
         Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task GeneratedPrograms_NoException()
+    {
+        // Whole programs written at random over the Args and the Pulumi look-alikes (GeneratedPrograms), not only
+        // cut-down samples: every analyzer on each, never an AD0001.
+        var generator = new GeneratedPrograms(seed: 20261130);
+        var programs = Enumerable.Range(0, 120).Select(_ => generator.Next()).ToList();
+        var failures = new ConcurrentBag<string>();
+        var ids = new ConcurrentBag<string>();
+        var compileErrors = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(programs, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (source, ct) =>
+        {
+            var compilation = Compile([source]);
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), (exception, analyzer, _) => failures.Add($"{analyzer.GetType().Name}: {exception}\n{source}"),
+                concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+            foreach (var diagnostic in await compilation.WithAnalyzers(LoadedRules.Analyzers, options).GetAllDiagnosticsAsync(ct))
+            {
+                if (diagnostic.Id is "AD0001" or "AD0002")
+                {
+                    failures.Add($"{diagnostic}\n{source}");
+                }
+                else if (diagnostic.Severity == DiagnosticSeverity.Error && diagnostic.Id.StartsWith("CS", StringComparison.Ordinal))
+                {
+                    compileErrors.Add(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                ids.Add(diagnostic.Id);
+            }
+        });
+
+        Assert.Empty(failures);
+        // The programs reach the analyzers' reporting paths, not only their early exits, and mostly compile.
+        Assert.True(ids.Distinct().Count(id => id.StartsWith("ARGO", StringComparison.Ordinal)) >= 12, string.Join(", ", ids.Distinct().Order()));
+        Assert.True(compileErrors.Count < programs.Count / 4, $"{compileErrors.Count} compile errors in {programs.Count} programs: " +
+            string.Join("; ", compileErrors.GroupBy(e => e, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Take(8).Select(g => $"{g.Count()}x {g.Key}")));
     }
 
     [Fact]

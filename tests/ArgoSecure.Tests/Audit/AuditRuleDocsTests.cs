@@ -10,6 +10,8 @@ public class AuditRuleDocsTests
     [InlineData(RuleCatalog.WorkflowPodSpecPatch)]
     [InlineData(RuleCatalog.WorkflowHostNamespaces)]
     [InlineData(RuleCatalog.WorkflowPrivilegedContainer)]
+    [InlineData(RuleCatalog.ArgoPodNotHardened)]
+    [InlineData(RuleCatalog.WorkflowNeedsDisabledFeature)]
     public void AuditRule_HasItsDocsPage(string id)
     {
         var rule = RuleCatalog.Get(id);

@@ -1,63 +1,11 @@
 using ArgoSecure.Audit;
+using static ArgoSecure.Tests.Audit.AuditYaml;
 
 namespace ArgoSecure.Tests.Audit;
 
 /// <summary>Controller, server, ConfigMap, RBAC, NetworkPolicy and Secret checks on small manifests.</summary>
 public class InstallAuditTests
 {
-    private static string Server(string args, string env = "[]", string annotations = "{}") => $$"""
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: argo-server
-          namespace: argo
-          annotations: {{annotations}}
-        spec:
-          template:
-            metadata:
-              labels:
-                app: argo-server
-            spec:
-              serviceAccountName: argo-server
-              containers:
-              - name: argo-server
-                image: quay.io/argoproj/argocli:v4.1.2
-                args: {{args}}
-                env: {{env}}
-        """;
-
-    private static string Controller(string args = "[]", string env = "[]") => $$"""
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: workflow-controller
-          namespace: argo
-        spec:
-          template:
-            metadata:
-              labels:
-                app: workflow-controller
-            spec:
-              serviceAccountName: argo
-              containers:
-              - name: workflow-controller
-                image: quay.io/argoproj/workflow-controller:v4.1.2
-                command: [workflow-controller]
-                args: {{args}}
-                env: {{env}}
-        """;
-
-    private const string AllowAll = """
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata:
-          name: default-deny
-          namespace: argo
-        spec:
-          podSelector: {}
-          policyTypes: [Ingress, Egress]
-        """;
-
     [Fact]
     public void ServerFlags_AuthModeServer_AndSecureFalse_AreReported()
     {
@@ -268,7 +216,7 @@ public class InstallAuditTests
             spec:
               templates:
               - name: main
-                container: {image: busybox:1.36}
+                container: {image: busybox:1.36, command: [sh]}
             """;
 
         var report = AuditYaml.Run(Controller(), AuditYaml.HardenedConfig, AllowAll, rbac);

@@ -48,6 +48,22 @@ public class RenderRoundTripTests
         Assert.Equal(["ARGO0011"], report.RuleIds);
     }
 
+    [Theory]
+    [MemberData(nameof(VariantData.Names), MemberType = typeof(VariantData))]
+    public void EveryRenderedVariant_HardensTheControllerAndServerPods(string variant)
+    {
+        var loader = new ManifestLoader();
+        var objects = loader.LoadText(VariantData.Get(variant).Yaml, variant);
+
+        var report = AuditEngine.Audit(objects, [variant]);
+
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == ArgoSecure.Rules.RuleCatalog.ArgoPodNotHardened);
+        // Not vacuous: the audit found the controller (and the server where the variant has one) and checked their containers.
+        var install = ArgoInstallation.From(objects);
+        Assert.NotNull(install.Controller);
+        Assert.Equal(VariantData.Get(variant).Deployments.Count(), install.Controllers.Count + install.Servers.Count);
+    }
+
     [Fact]
     public void RenderedNamespacedSample_ManagesAnotherNamespace()
     {

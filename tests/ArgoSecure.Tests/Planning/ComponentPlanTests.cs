@@ -48,11 +48,13 @@ public class ComponentPlanTests
     [Fact]
     public void AdmissionGuard_DeniesWorkflowsInTheControllerNamespace_AndCanBeSwitchedOff()
     {
-        var guard = Planner.PlanController(new ArgoControllerArgs { Namespace = "argo-system" }).Objects.Select(o => o.Value).OfType<V1ValidatingAdmissionPolicy>().Single();
+        var guard = Planner.PlanController(new ArgoControllerArgs { Namespace = "argo-system" }).Objects.Select(o => o.Value).OfType<V1ValidatingAdmissionPolicy>()
+            .Single(p => p.Metadata.Name == "argosecure-argo-system-no-workflows");
         Assert.Equal("argo-system", guard.Spec.MatchConstraints.NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]);
         Assert.Equal(["cronworkflows", "workflows"], guard.Spec.MatchConstraints.ResourceRules.Single().Resources.Order(StringComparer.Ordinal));
         Assert.Equal("false", guard.Spec.Validations.Single().Expression);
-        Assert.Single(Planner.PlanController(new ArgoControllerArgs()).Objects, o => o.Kind == "ValidatingAdmissionPolicyBinding");
+        Assert.StartsWith("ARGO0002: ", guard.Spec.Validations.Single().Message, StringComparison.Ordinal);
+        Assert.Single(Planner.PlanController(new ArgoControllerArgs()).Objects, o => o.Kind == "ValidatingAdmissionPolicyBinding" && o.Name == "argosecure-argo-no-workflows");
 
         Assert.DoesNotContain(Planner.PlanController(new ArgoControllerArgs { AdmissionGuard = false }).Objects, o => o.Kind.StartsWith("ValidatingAdmission", StringComparison.Ordinal));
         Assert.DoesNotContain(Planner.PlanController(new ArgoControllerArgs { Scope = InstallScope.Namespaced("jobs") }).Objects, o => o.Kind.StartsWith("ValidatingAdmission", StringComparison.Ordinal));
@@ -146,7 +148,9 @@ public class ComponentPlanTests
         var binding = plan.Objects.Select(o => o.Value).OfType<V1RoleBinding>().Single(b => b.Metadata.Name == "argo-workflow-controller");
         Assert.Equal("argosecure:argo-platform:workflow-controller-namespace", binding.RoleRef.Name);
         Assert.Equal("argo-platform", binding.Subjects.Single().NamespaceProperty);
-        Assert.All(plan.Objects, o => Assert.Equal(ArgoComponent.WorkflowNamespace, o.Component));
+        // The namespace's policy and binding are cluster-scoped admission objects; the component registers them with the rest.
+        Assert.All(plan.Objects, o => Assert.Equal(o.Kind.StartsWith("ValidatingAdmissionPolicy", StringComparison.Ordinal) ? ArgoComponent.AdmissionGuard : ArgoComponent.WorkflowNamespace, o.Component));
+        Assert.Equal(2, plan.Objects.Count(o => o.Component == ArgoComponent.AdmissionGuard && o.Name == "argosecure-team-c-workflow-specs"));
         Assert.All(plan.Objects.Where(o => o.Namespace is not null), o => Assert.Equal("team-c", o.Namespace));
     }
 

@@ -32,13 +32,13 @@ public class PodSecurityTests
 
     [Theory]
     [MemberData(nameof(VariantData.Names), MemberType = typeof(VariantData))]
-    public void EveryContainer_HasRequestsLimitsAndProbe(string variant)
+    public void EveryContainer_HasRequestsLimitsAndProbes(string variant)
     {
         foreach (var container in VariantData.Get(variant).Deployments.SelectMany(d => d.Spec.Template.Spec.Containers))
         {
             Assert.True(container.Resources.Requests.ContainsKey("cpu") && container.Resources.Requests.ContainsKey("memory"), container.Name);
             Assert.True(container.Resources.Limits.ContainsKey("cpu") && container.Resources.Limits.ContainsKey("memory"), container.Name);
-            Assert.True(container.LivenessProbe is not null || container.ReadinessProbe is not null, container.Name);
+            Assert.True(container.LivenessProbe is not null && container.ReadinessProbe is not null, container.Name);
             Assert.True(container.SecurityContext.ReadOnlyRootFilesystem, container.Name);
             Assert.DoesNotContain(":latest", container.Image, StringComparison.Ordinal);
         }

@@ -18,6 +18,10 @@ public class BadInputTests
         { "Controller.Resources.CpuLimit", "lots", "quantity" },
         { "Controller.ApiServerEgress[0].Cidr", "10.0.0.0/40", "10.0.0.0/16" },
         { "Controller.Metrics.Port", "70000", "between 1 and 65535" },
+        { "WorkflowNamespaces[0].AllowedServiceAccounts[0]", "Team Runner", "team-runner" },
+        { "WorkflowNamespaces[0].AllowedServiceAccounts[0]", "team-b/runner", "'runner' created in 'team-a'" },
+        { "WorkflowNamespaces[0].AllowedServiceAccounts[0]", "system:serviceaccount:team-b:runner", "by name only" },
+        { "WorkflowNamespaces[0].AllowedServiceAccounts[0]", "", "is empty" },
     };
 
     [Theory]
@@ -31,6 +35,18 @@ public class BadInputTests
         Assert.Equal(value, error.Value ?? "");
         Assert.Contains(fixHint, error.Fix + error.Message, StringComparison.Ordinal);
         Assert.Contains(property, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WorkflowNamespaceAlone_WithAnAllowedAccountOfAnotherNamespace_PlansNothing()
+    {
+        var args = new WorkflowNamespaceArgs { Name = "team-a", AllowedServiceAccounts = ["runner", "team-b/runner", "runner"] };
+
+        var exception = Assert.Throws<ArgoSecureValidationException>(() => Planner.PlanWorkflowNamespace(args));
+
+        Assert.Equal(["AllowedServiceAccounts[1]", "AllowedServiceAccounts[2]"], exception.Result.InputErrors.Select(e => e.Property));
+        Assert.Contains("another namespace", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("listed twice", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,6 +132,7 @@ public class BadInputTests
             case "Controller.Images.ControllerDigest": args.Controller.Images.ControllerDigest = value; break;
             case "Controller.Resources.CpuLimit": args.Controller.Resources.CpuLimit = value; break;
             case "Controller.ApiServerEgress[0].Cidr": args.Controller.ApiServerEgress = [new() { Cidr = value }]; break;
+            case "WorkflowNamespaces[0].AllowedServiceAccounts[0]": args.WorkflowNamespaces[0].AllowedServiceAccounts = [value]; break;
             case "Controller.Metrics.Port": args.Controller.Metrics.Port = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             default: throw new ArgumentOutOfRangeException(nameof(property), property, null);
         }

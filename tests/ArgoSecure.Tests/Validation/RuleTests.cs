@@ -45,6 +45,7 @@ public class RuleTests
             a.Controller.Persistence = new PersistenceArgs { Host = "db", PasswordSecret = new SecretKeyReference { Name = "argo-db", Key = "password", LiteralValue = "hunter2" } }),
         [("ARGO0017", "Server.AccessControlAllowOrigin")] = () => With(a => a.Server!.AccessControlAllowOrigin = "*"),
         [("ARGO0018", "Controller.Images.Version")] = () => With(a => a.Controller.Images.Version = "latest"),
+        [("ARGO0023", "WorkflowNamespaces[0].WorkflowSpecEnforcement")] = () => With(a => a.WorkflowNamespaces[0].WorkflowSpecEnforcement = WorkflowSpecEnforcement.Warn),
     };
 
     [Fact]
