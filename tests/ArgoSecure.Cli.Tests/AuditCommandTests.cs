@@ -98,7 +98,7 @@ public sealed class AuditCommandTests : IDisposable
         var (exit, output, _) = Run("audit", "--help");
 
         Assert.Equal(0, exit);
-        Assert.Contains("0.45.21 to 0.47.5 (Argo 3.7) and 1.0.0 to 1.0.18 (Argo 4.0)", output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("charts 0.45.21 to 0.47.5 for Argo 3.7 and 1.0.0 to 1.0.18 for Argo 4.0", output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,9 +38,7 @@ internal static class AuditCommand
         var paths = new Argument<string[]>("PATH") { Description = "Manifest files or folders to audit.", Arity = ArgumentArity.ZeroOrMore };
         var helmValues = new Option<string?>("--helm-values")
         {
-            Description = "A values file of the argo-workflows Helm chart, read against the chart's defaults: those of chart versions "
-                + string.Join(" and ", ArgoReleases.All.Where(r => r.HelmCharts is not null).Select(r => $"{r.HelmCharts} (Argo {r.Line})"))
-                + ", which are alike where the rules look. No chart ships Argo "
+            Description = $"A values file of the argo-workflows Helm chart, read against the chart's defaults: those of {HelmChartValues.KnownCharts}, alike where the rules look. No chart ships Argo "
                 + string.Join(", ", ArgoReleases.All.Where(r => r.HelmCharts is null).Select(r => r.Line)) + ".",
         };
         var argoVersion = new Option<string?>("--argo-version")

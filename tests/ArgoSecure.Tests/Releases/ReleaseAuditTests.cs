@@ -102,7 +102,8 @@ public class ReleaseAuditTests
     {
         var report = AuditEngine.Audit([], Upstream.InRepository("argo-helm", "argo-workflows-0.47.5", "values.yaml"));
 
-        // The security defaults are the same in 0.47.x and 1.0.x (docs/least-privilege.md, Releases).
+        // The security defaults are the same in 0.47.x and 1.0.x (docs/least-privilege.md, Releases); the note says which charts it knows.
+        Assert.Contains(report.Notes, n => n.Contains("charts 0.45.21 to 0.47.5 for Argo 3.7 and 1.0.0 to 1.0.18 for Argo 4.0", StringComparison.Ordinal));
         Assert.Equal(["ARGO0002", "ARGO0004", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0023", "ARGO0024"], report.RuleIds);
     }
 }
