@@ -1,11 +1,10 @@
 using ArgoSecure.Releases;
-using ArgoSecure.Rules;
 
 namespace ArgoSecure.Audit;
 
 /// <summary>
-/// Which Argo release an install runs, and the checks that depend on it: ARGO0026 for images of a line ArgoSecure does not
-/// support, and a note for ConfigMap keys the release does not know (its controller exits at start on them).
+/// Which Argo release an install runs, and a note for ConfigMap keys that release does not know (its controller exits at
+/// start on them). Images of a line ArgoSecure does not support are ARGO0026 in <see cref="ImageChecks"/>.
 /// </summary>
 internal static class ReleaseChecks
 {
@@ -24,25 +23,11 @@ internal static class ReleaseChecks
         return (tag is null ? ArgoReleases.Newest : ArgoReleases.ForLine(tag.Line) ?? ArgoReleases.Nearest(tag), tag);
     }
 
+    /// <summary>Notes the controller ConfigMap's keys the install's release does not know (ARGO0026 on images is in <see cref="ImageChecks"/>).</summary>
     public static void Run(AuditContext context, List<string> notes)
     {
-        var install = context.Installation;
-        foreach (var o in install.Objects.Where(o => !o.IsOwned))
+        if (context.Installation.ControllerConfig is { } config)
         {
-            foreach (var container in PodTemplates.ContainersOf(o))
-            {
-                CheckImage(context, o, container["image"]);
-            }
-        }
-
-        foreach (var controller in install.Controllers)
-        {
-            CheckImage(context, controller.Workload, controller.Flags.Node("executor-image"));
-        }
-
-        if (install.ControllerConfig is { } config)
-        {
-            CheckImage(context, config.ConfigMap, config["executor"]?["image"]);
             var unknown = Unknown(context, "", config.Settings, depth: 3).ToList();
             if (unknown.Count > 0)
             {
@@ -59,19 +44,4 @@ internal static class ReleaseChecks
             return !context.Release.KnowsConfigKey(path, context.ReleaseTag) ? [path]
                 : depth > 1 && entry.Value is YMap inner ? Unknown(context, path, inner, depth - 1) : [];
         });
-
-    private static void CheckImage(AuditContext context, KubeObject o, YNode? image)
-    {
-        if (image?.Text is not { Length: > 0 } reference)
-        {
-            return;
-        }
-
-        var parsed = ImageReference.Parse(reference);
-        if (parsed.ArgoImage is not null && ArgoReleases.TagOf(parsed.Tag?.Replace(ArgoRelease.NonRootExecutorSuffix, "", StringComparison.Ordinal)) is { IsSupported: false } tag)
-        {
-            context.Report(RuleCatalog.UnsupportedRelease, o, image,
-                $"Image '{reference}' runs Argo {tag}, a line ArgoSecure does not support: its flags, ConfigMap keys and permissions are not known, so this install is audited as Argo {ArgoReleases.Nearest(tag).Line}. Upgrade to a supported line ({ReleaseTag.SupportedLinesText}).");
-        }
-    }
 }
