@@ -38,7 +38,7 @@ public sealed class ArgoImages
     public string ServerImage => Reference("argocli", Version, ServerDigest);
 
     /// <summary>The executor image reference injected into every workflow pod.</summary>
-    public string ExecutorImage => Reference("argoexec", NonRootExecutor ? Version + "-nonroot" : Version, ExecutorDigest);
+    public string ExecutorImage => Reference("argoexec", NonRootExecutor ? Version + Releases.ArgoRelease.NonRootExecutorSuffix : Version, ExecutorDigest);
 
     private string Reference(string image, string tag, string? digest) =>
         digest is null ? $"{Registry}/{image}:{tag}" : $"{Registry}/{image}:{tag}@{digest}";

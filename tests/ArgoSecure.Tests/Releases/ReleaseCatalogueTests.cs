@@ -119,6 +119,18 @@ public class ReleaseCatalogueTests
     }
 
     [Fact]
+    public void ReadmeTable_StatesEveryLine_AsTheCatalogueDoes()
+    {
+        var readme = File.ReadAllLines(Path.Combine(Upstream.RepositoryRoot, "README.md"));
+
+        foreach (var release in ArgoReleases.All)
+        {
+            var row = Assert.Single(readme, l => l.StartsWith($"| {release.Line} ", StringComparison.Ordinal));
+            Assert.EndsWith($"| {release.ReferenceTag} | {string.Join(", ", release.TestedKubernetes)} | {release.HelmCharts ?? "none yet"} |", row, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void RbacNeeds_NameRealItems_WithoutWildcards()
     {
         Assert.All(RbacNeeds.Controller.Concat(RbacNeeds.Server), n =>
