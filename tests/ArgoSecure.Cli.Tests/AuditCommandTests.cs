@@ -38,6 +38,33 @@ public sealed class AuditCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
+    [Fact]
+    public void Dash_ReadsStandardInput_AsKubectlListOutput()
+    {
+        // The documents of InsecureServer as the items of one List, as 'kubectl get -o yaml' prints them.
+        var items = string.Join("\n", InsecureServer.Split("---\n").Select(d => "- " + d.Trim().Replace("\n", "\n  ", StringComparison.Ordinal)));
+        var list = "apiVersion: v1\nkind: List\nmetadata: {resourceVersion: \"\"}\nitems:\n" + items + "\n";
+
+        var (code, output, error) = CliRunner.RunWithInput(list, "audit", "-", "--format", "json");
+
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("audit:", error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Contains(findings, f => f.GetProperty("ruleId").GetString() == "ARGO0004");
+        Assert.All(findings, f => Assert.Equal("stdin", f.GetProperty("file").GetString()));
+    }
+
+    [Fact]
+    public void Dash_BeyondTheFileSizeLimit_IsRefusedByName()
+    {
+        var (code, _, error) = CliRunner.RunWithInput(InsecureServer, "audit", "-", "--max-file-size", "100");
+
+        Assert.Equal(2, code);
+        Assert.Contains("refused stdin:", error, StringComparison.Ordinal);
+        Assert.Contains("--max-file-size", error, StringComparison.Ordinal);
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(root, name);

@@ -10,8 +10,9 @@ internal static class AuditCommand
     private const string Description = """
         Audit existing Argo Workflows manifests (and values of the argo-workflows Helm chart) against the ArgoSecure rules.
 
-        PATH is a YAML or JSON file (multi-document, kubectl 'kind: List', 'kustomize build' or 'helm template' output) or a
-        folder. Folders are read recursively, and only their *.yaml, *.yml and *.json files (other files are listed as not
+        PATH is a YAML or JSON file (multi-document, kubectl 'kind: List', 'kustomize build' or 'helm template' output), a
+        folder, or '-' for standard input (kubectl get ... -o yaml | argosecure audit -; see docs/audit.md, "Running
+        cluster"). Folders are read recursively, and only their *.yaml, *.yml and *.json files (other files are listed as not
         read); a folder with a kustomization.yaml is read the way kustomize builds it (resources, components, patches,
         namespace, images). The audit rebuilds the installation (controller and server flags and ARGO_* env, the
         ConfigMaps they read, RBAC, NetworkPolicies, Namespaces, Workflows, CronWorkflows, WorkflowTemplates,
@@ -32,9 +33,9 @@ internal static class AuditCommand
         is listed on standard error as notes, and in the JSON output.
         """;
 
-    public static Command Create()
+    public static Command Create(Func<Stream> standardInput)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Manifest files or folders to audit.", Arity = ArgumentArity.ZeroOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Manifest files or folders to audit; '-' reads standard input.", Arity = ArgumentArity.ZeroOrMore };
         var helmValues = new Option<string?>("--helm-values") { Description = "A values file of the argo-workflows Helm chart, read against the chart's defaults." };
         var format = new Option<string>("--format") { Description = "Output format: text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).", DefaultValueFactory = _ => "text" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
@@ -80,7 +81,7 @@ internal static class AuditCommand
                 return 2;
             }
 
-            var report = AuditEngine.Audit(inputs, values, limits);
+            var report = AuditEngine.Audit(inputs, values, limits, standardInput);
 
             // When every input was refused there is nothing to report; otherwise the others are reported in full.
             var nothingRead = report.Refused.Count > 0 && report.ObjectCount == 0 && report.Findings.Count == 0;

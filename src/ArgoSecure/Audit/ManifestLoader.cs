@@ -19,6 +19,12 @@ public sealed class ManifestLoader
     private static readonly string[] UnappliedKustomizeFields =
         ["namePrefix", "nameSuffix", "commonLabels", "labels", "commonAnnotations", "configMapGenerator", "secretGenerator", "replicas", "helmCharts", "replacements", "vars", "crds", "generators", "transformers", "validators", "openapi"];
 
+    /// <summary>The path that means standard input (<c>kubectl get ... -o yaml | argosecure audit -</c>).</summary>
+    public const string StandardInputPath = "-";
+
+    /// <summary>How standard input is named in findings, notes and refusals.</summary>
+    public const string StandardInputName = "stdin";
+
     private readonly List<string> notes = [];
     private readonly List<InputRefusal> refused = [];
 
@@ -43,6 +49,9 @@ public sealed class ManifestLoader
 
     /// <summary>The reading budget: the limits, and what has been read.</summary>
     public ReadingBudget Budget { get; }
+
+    /// <summary>Opens standard input, read for the path <c>-</c> (replaced by tests).</summary>
+    public Func<Stream> StandardInput { get; init; } = Console.OpenStandardInput;
 
     /// <summary>What was not read or not applied, and why (never silent).</summary>
     public IReadOnlyList<string> Notes => notes;
@@ -75,9 +84,25 @@ public sealed class ManifestLoader
         ArgumentNullException.ThrowIfNull(paths);
         var plain = new List<KubeObject>();
         var units = new List<List<KubeObject>>();
+        var stdinRead = false;
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
+            if (path == StandardInputPath)
+            {
+                if (stdinRead)
+                {
+                    notes.Add($"{StandardInputName}: '-' is given more than once; standard input is read once.");
+                    continue;
+                }
+
+                stdinRead = true;
+                Guarded(StandardInputName, () =>
+                {
+                    using var stream = StandardInput();
+                    plain.AddRange(LoadStream(stream, StandardInputName));
+                });
+            }
+            else if (Directory.Exists(path))
             {
                 Guarded(path, () => Walk(path, RealPath.Of(path), plain, units));
             }
