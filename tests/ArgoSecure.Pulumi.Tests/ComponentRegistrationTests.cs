@@ -164,6 +164,31 @@ public sealed class ComponentRegistrationTests
                 WorkflowNamespaces = [new WorkflowNamespaceArgs { Name = "team-a" }],
             }
         },
+        {
+            "every feature switch on", new ArgoWorkflowsArgs
+            {
+                Controller = new ArgoControllerArgs
+                {
+                    ImageEntrypoints = new ImageEntrypointArgs
+                    {
+                        Index = [new ImageEntrypoint { Image = "busybox:1.36", Cmd = ["sh"] }],
+                        RegistryEgress = [new EgressTarget { Cidr = "10.50.0.0/16" }],
+                    },
+                },
+                WorkflowNamespaces =
+                [
+                    new WorkflowNamespaceArgs
+                    {
+                        Name = "team-a",
+                        ImagePullSecrets = ["registry-credentials"],
+                        MemoizationCaches = ["team-a-cache"],
+                        LargeTemplateOffload = true,
+                        HttpTemplates = new HttpTemplatesArgs { Egress = [new EgressTarget { Cidr = "203.0.113.0/24" }], HeaderSecrets = ["hooks-token"] },
+                    },
+                    new WorkflowNamespaceArgs { Name = "team-b" },
+                ],
+            }
+        },
     };
 
     private static void AssertAllParentedTo(Resource component, IEnumerable<Resource> resources, ParentRecorder recorder)

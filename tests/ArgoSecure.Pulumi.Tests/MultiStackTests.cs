@@ -47,6 +47,33 @@ public sealed class MultiStackTests
     }
 
     [Fact]
+    public async Task FeatureSwitches_AcrossStacks_EqualTheOneStackInstall()
+    {
+        // docs/pulumi.md: the team repeats the controller's ImageEntrypoints; the platform lists the team's caches.
+        var entrypoints = new ImageEntrypointArgs { Index = [new ImageEntrypoint { Image = "busybox:1.36", Cmd = ["sh"] }] };
+        var (_, platform) = await Run.Program(() =>
+            _ = new ArgoController("argo", new ArgoControllerArgs { ImageEntrypoints = entrypoints, MemoizationCaches = ["team-a-cache"] }));
+        WorkflowNamespaceArgs Team() => new()
+        {
+            Name = "team-a",
+            ServerEnabled = false,
+            MemoizationCaches = ["team-a-cache"],
+            HttpTemplates = new HttpTemplatesArgs { Egress = [new EgressTarget { Cidr = "203.0.113.0/24" }] },
+        };
+        var (_, team) = await Run.Program(() =>
+        {
+            var args = Team();
+            args.ImageEntrypoints = entrypoints;
+            _ = new WorkflowNamespace("team-a", args);
+        });
+
+        var oneStack = Planner.Plan(new ArgoWorkflowsArgs { Controller = new ArgoControllerArgs { ImageEntrypoints = entrypoints }, Server = null, WorkflowNamespaces = [Team()] });
+        var expected = oneStack.Objects.Select(Canonical.Of).Order(StringComparer.Ordinal);
+        var actual = platform.ConfigGroups.Concat(team.ConfigGroups).SelectMany(Canonical.Objs).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public async Task TeamStack_BindsTheControllerOfThePlatformNamespace()
     {
         var (_, team) = await Run.Program(() => _ = new WorkflowNamespace("team-b", new WorkflowNamespaceArgs

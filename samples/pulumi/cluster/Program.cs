@@ -1,6 +1,6 @@
-// A cluster install in one stack: the controller and argo-server in "argo", SSO with RBAC, and two team
-// namespaces where workflows run. It is the Pulumi twin of samples/options/cluster.yaml: `argosecure render`
-// of that file gives the same objects.
+// A cluster install in one stack: the controller (with an image index) and argo-server in "argo", SSO with RBAC,
+// and two team namespaces where workflows run (HTTP templates in team-a). It is the Pulumi twin of
+// samples/options/cluster.yaml: `argosecure render` of that file gives the same objects.
 using ArgoSecure;
 using ArgoSecure.Pulumi;
 using Pulumi;
@@ -25,6 +25,18 @@ return await Deployment.RunAsync(() =>
             Metrics = new MetricsArgs { ScraperNamespace = "monitoring" },
             ApiServerEgress = [new EgressTarget { Cidr = "10.96.0.1/32", Port = 443 }],
             ArtifactRepositoryEgress = [new EgressTarget { Cidr = "10.20.0.0/16", Port = 9000 }],
+
+            // Containers without `command` run these images' ENTRYPOINT/CMD, taken from here instead of a registry
+            // (registry lookups stay off; other images without `command` are refused at admission, ARGO0025).
+            ImageEntrypoints = new ImageEntrypointArgs
+            {
+                Index =
+                [
+                    new ImageEntrypoint { Image = "busybox:1.36", Cmd = ["sh"] },
+                    new ImageEntrypoint { Image = "python:3.12-slim", Cmd = ["python3"] },
+                    new ImageEntrypoint { Image = "curlimages/curl:8.10.1", Entrypoint = ["/entrypoint.sh"], Cmd = ["curl"] },
+                ],
+            },
         },
         Server = new ArgoServerArgs
         {
@@ -50,6 +62,13 @@ return await Deployment.RunAsync(() =>
                 Name = "team-a",
                 Submitters = [RbacSubject.Group("team-a-developers"), RbacSubject.ServiceAccount("argo", "argo-sso-admins")],
                 Viewers = [RbacSubject.ServiceAccount("argo", "argo-sso-readers")],
+
+                // HTTP templates: agent pods (as argo-workflow) may call the hooks service and read its token Secret.
+                HttpTemplates = new HttpTemplatesArgs
+                {
+                    Egress = [new EgressTarget { Cidr = "203.0.113.0/24", Port = 443 }],
+                    HeaderSecrets = ["hooks-token"],
+                },
             },
             new WorkflowNamespaceArgs
             {

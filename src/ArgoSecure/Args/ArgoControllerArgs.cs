@@ -92,6 +92,20 @@ public sealed class ArgoControllerArgs
     /// <summary>The CIDRs and ports of the Kubernetes API server; empty: any address on 443 and 6443.</summary>
     public List<EgressTarget> ApiServerEgress { get; set; } = [];
 
+    /// <summary>
+    /// How the controller finds the command of a container that sets none: the image index and, only if you turn
+    /// them on, registry lookups (reference F13). Default: neither; such containers are refused at admission.
+    /// </summary>
+    public ImageEntrypointArgs ImageEntrypoints { get; set; } = new();
+
+    /// <summary>
+    /// The memoization caches (ConfigMaps in the controller's namespace, reference F9) workflows may use: the
+    /// controller may create ConfigMaps there and read and update these by name. In a whole install each workflow
+    /// namespace lists its own (<see cref="WorkflowNamespaceArgs.MemoizationCaches"/>) and they are added here.
+    /// Default: none (memoization off).
+    /// </summary>
+    public List<string> MemoizationCaches { get; set; } = [];
+
     /// <summary>Render NetworkPolicies. Default: true (hardened); false is ARGO0011.</summary>
     public bool NetworkPolicies { get; set; } = true;
 
@@ -106,4 +120,7 @@ public sealed class ArgoControllerArgs
 
     /// <summary>Risks accepted for this component (rule ID and justification).</summary>
     public List<AcceptedRisk> AcceptedRisks { get; set; } = [];
+
+    /// <summary>A copy sharing every value, for composition that replaces one property.</summary>
+    internal ArgoControllerArgs ShallowCopy() => (ArgoControllerArgs)MemberwiseClone();
 }

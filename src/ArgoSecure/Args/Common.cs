@@ -40,6 +40,9 @@ public sealed class EgressTarget
 
     /// <summary>The TCP port.</summary>
     public int Port { get; set; } = 443;
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Cidr ?? "any address"}:{Port}";
 }
 
 /// <summary>CPU and memory for a container (requests and limits).</summary>

@@ -6,6 +6,28 @@ namespace ArgoSecure;
 /// </summary>
 public static class Composition
 {
+    /// <summary>
+    /// The controller's Args with the memoization caches of every workflow namespace added to its own: the
+    /// controller holds the grants for all of them.
+    /// </summary>
+    public static ArgoControllerArgs ControllerOf(ArgoWorkflowsArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var controller = args.Controller ?? new ArgoControllerArgs();
+        var caches = (controller.MemoizationCaches ?? [])
+            .Concat((args.WorkflowNamespaces ?? []).Where(n => n is not null).SelectMany(n => n.MemoizationCaches ?? []))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (caches.Count == (controller.MemoizationCaches?.Count ?? 0))
+        {
+            return controller;
+        }
+
+        var composed = controller.ShallowCopy();
+        composed.MemoizationCaches = caches;
+        return composed;
+    }
+
     /// <summary>The server's Args with the controller's namespace, scope, images and database.</summary>
     public static ArgoServerArgs? ServerOf(ArgoWorkflowsArgs args)
     {
@@ -64,6 +86,11 @@ public static class Composition
             ServerEnabled = args.Server is not null,
             WorkflowDefaults = controller.WorkflowDefaults,
             AllowedServiceAccounts = n.AllowedServiceAccounts,
+            ImageEntrypoints = controller.ImageEntrypoints,
+            ImagePullSecrets = n.ImagePullSecrets,
+            MemoizationCaches = n.MemoizationCaches,
+            LargeTemplateOffload = n.LargeTemplateOffload,
+            HttpTemplates = n.HttpTemplates,
             WorkflowSpecEnforcement = !controller.AdmissionGuard ? WorkflowSpecEnforcement.Off : n.WorkflowSpecEnforcement ?? controller.WorkflowSpecEnforcement,
             Submitters = n.Submitters,
             Viewers = n.Viewers,

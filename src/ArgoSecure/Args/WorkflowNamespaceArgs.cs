@@ -55,6 +55,34 @@ public sealed class WorkflowNamespaceArgs
     /// <summary>The CIDRs and ports of the Kubernetes API server; empty: any address on 443 and 6443.</summary>
     public List<EgressTarget> ApiServerEgress { get; set; } = [];
 
+    /// <summary>
+    /// How the controller finds the command of a container that sets none, as the controller's
+    /// <see cref="ArgoControllerArgs.ImageEntrypoints"/> say (copied from the controller in a whole install): this
+    /// namespace's policy admits only what the controller can start.
+    /// </summary>
+    public ImageEntrypointArgs ImageEntrypoints { get; set; } = new();
+
+    /// <summary>
+    /// Image-pull Secrets of this namespace the controller may read, by name, when it looks an image up in a registry
+    /// (reference F13): the <c>imagePullSecrets</c> workflows here name. Needs registry lookups
+    /// (<see cref="ImageEntrypointArgs.RegistryEgress"/>). Default: none.
+    /// </summary>
+    public List<string> ImagePullSecrets { get; set; } = [];
+
+    /// <summary>
+    /// The memoization caches (ConfigMaps in the controller's namespace, reference F9) workflows here may use; no
+    /// other namespace may use them. Default: none (templates with <c>memoize</c> are refused at admission).
+    /// </summary>
+    public List<string> MemoizationCaches { get; set; } = [];
+
+    /// <summary>
+    /// Let the controller create ConfigMaps here for templates or args over 128 KiB (reference F11). Default: false.
+    /// </summary>
+    public bool LargeTemplateOffload { get; set; }
+
+    /// <summary>HTTP templates (agent pods); null: off, and templates with <c>http</c> are refused at admission.</summary>
+    public HttpTemplatesArgs? HttpTemplates { get; set; }
+
     /// <summary>Render NetworkPolicies. Default: true (hardened); false is ARGO0011.</summary>
     public bool NetworkPolicies { get; set; } = true;
 

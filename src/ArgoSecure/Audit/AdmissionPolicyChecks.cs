@@ -132,7 +132,7 @@ internal static partial class AdmissionPolicyChecks
                     continue;
                 }
 
-                var missing = AdmissionChecks.RuleIds
+                var missing = AdmissionChecks.PostureRuleIds
                     .Where(id => !checkedRules.Contains(id) && string.IsNullOrWhiteSpace(policy.Annotation(AcceptanceAnnotation.Prefix + id)))
                     .ToList();
                 if (missing.Count > 0)

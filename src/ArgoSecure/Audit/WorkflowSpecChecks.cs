@@ -19,6 +19,7 @@ internal static class WorkflowSpecChecks
         var install = context.Installation;
         var defaults = install.ControllerConfig?["workflowDefaults"]?["spec"] as YMap;
         var mainContainer = install.ControllerConfig?["mainContainer"]?["securityContext"];
+        var features = InstallFeatures.From(install);
 
         foreach (var o in install.Objects)
         {
@@ -49,6 +50,7 @@ internal static class WorkflowSpecChecks
 
             StrategicMerge.Merge(effective, spec);
             CheckSpec(context, o, effective, mainContainer);
+            WorkflowFeatureChecks.Check(context, features, o, effective);
         }
     }
 

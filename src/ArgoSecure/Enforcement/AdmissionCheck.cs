@@ -35,12 +35,19 @@ internal abstract class AdmissionCheck
 /// <summary>What a policy knows about the place it guards.</summary>
 internal sealed class EnforcementScope
 {
-    public EnforcementScope(string? @namespace, IReadOnlyList<string> allowedServiceAccounts, string executorServiceAccount)
+    public EnforcementScope(string? @namespace, IReadOnlyList<string> allowedServiceAccounts, string executorServiceAccount, WorkflowFeatures? features = null)
     {
         Namespace = @namespace;
         AllowedServiceAccounts = allowedServiceAccounts;
         ExecutorServiceAccount = executorServiceAccount;
+        Features = features ?? WorkflowFeatures.None;
     }
+
+    /// <summary>The Argo features the install turns on for these workflows.</summary>
+    public WorkflowFeatures Features { get; }
+
+    /// <summary>The workflow service account (agent pods run as it).</summary>
+    public string WorkflowServiceAccount => AllowedServiceAccounts[0];
 
     /// <summary>The workflow namespace; null for the ClusterWorkflowTemplates of a cluster install.</summary>
     public string? Namespace { get; }

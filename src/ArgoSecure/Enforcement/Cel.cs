@@ -37,6 +37,12 @@ internal static class Cel
     /// <summary>True when the value at the path is <paramref name="value"/> (a missing or null value never is).</summary>
     public static string Is(string root, string path, string value) => $"({Present(root, path)} && {root}.{path} == {value})";
 
+    /// <summary>True when the value at the path is there and one of <paramref name="values"/>.</summary>
+    public static string OneOf(string root, string path, IEnumerable<string> values) => $"({Present(root, path)} && {root}.{path} in {List(values)})";
+
+    /// <summary>True when the value at the path is a list with at least one item.</summary>
+    public static string NonEmptyList(string root, string path) => $"(size({ListAt(root, path)}) > 0)";
+
     /// <summary>True when the value at the path is missing, null, empty, or one of <paramref name="allowed"/>.</summary>
     public static string UnsetOrOneOf(string root, string path, IEnumerable<string> allowed) =>
         $"(!({Present(root, path)}) || {root}.{path} == null || {root}.{path} in {List(["", .. allowed])})";

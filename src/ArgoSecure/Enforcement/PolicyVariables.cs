@@ -35,6 +35,13 @@ internal static class PolicyVariables
     /// </summary>
     public const string PodMetadata = "variables.podMetadata";
 
+    /// <summary>
+    /// Per template (not <c>templateDefaults</c>), the containers whose image's entrypoint Argo must look up (F13):
+    /// container, script, containerSet containers and sidecars that set no <c>command</c> and, for container and
+    /// script, inherit none from <c>templateDefaults</c>. Init containers run their own entrypoint: Argo never looks them up.
+    /// </summary>
+    public const string Commandless = "variables.commandless";
+
     /// <summary>The top-level spec fields the variables read.</summary>
     public static IReadOnlyList<string> SpecFields { get; } = ["templates", "templateDefaults", "artifactGC"];
 
@@ -51,5 +58,13 @@ internal static class PolicyVariables
             + $" + {Cel.MapsIn("t", "initContainers", "c")} + {Cel.MapsIn("t", "sidecars", "c")}).map(c, {Cel.MapAt("c", "securityContext")}))"),
         ("artifactGCs", $"{Templates}.map(t, {Cel.MapsIn("t", "outputs.artifacts", "a")}.filter(a, {Cel.IsMap("a", "artifactGC")}).map(a, a.artifactGC))"),
         ("podMetadata", $"{Pods}.map(p, [{Cel.MapAt("p", "podMetadata")}, {Cel.MapAt("p", "metadata")}]) + {ArtifactGCs}.map(l, l.map(g, {Cel.MapAt("g", "podMetadata")}))"),
+        ("commandless",
+            $"{Cel.MapsIn(Spec, "templates", "t")}.map(t, {Cel.MapAsList("t", "container")}.filter(c, !{HasCommand("c")} && !{InheritsCommand("container")})"
+            + $" + {Cel.MapAsList("t", "script")}.filter(c, !{HasCommand("c")} && !{InheritsCommand("script")})"
+            + $" + {Cel.MapsIn("t", "containerSet.containers", "c")}.filter(c, !{HasCommand("c")}) + {Cel.MapsIn("t", "sidecars", "c")}.filter(c, !{HasCommand("c")}))"),
     ];
+
+    private static string HasCommand(string container) => Cel.NonEmptyList(container, "command");
+
+    private static string InheritsCommand(string kind) => Cel.NonEmptyList(Spec, $"templateDefaults.{kind}.command");
 }

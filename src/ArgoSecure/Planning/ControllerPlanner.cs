@@ -165,9 +165,29 @@ internal static class ControllerPlanner
             data["persistence"] = ConfigYaml.Write(Persistence.Config(persistence));
         }
 
+        if (args.ImageEntrypoints?.Index is { Count: > 0 } index)
+        {
+            // F13 avoided: the controller takes a listed image's command from here instead of its registry.
+            data["images"] = ConfigYaml.Write(ImageIndex(index));
+        }
+
         var configMap = KubeObjects.Create<V1ConfigMap>(Labels.ControllerConfigMapName, args.Namespace, Labels.Common(Component));
         configMap.Data = data;
         return configMap;
+    }
+
+    /// <summary>The <c>images</c> key: image to <c>entrypoint</c> and <c>cmd</c>, sorted by image for stable output.</summary>
+    private static ConfigYaml.YamlMap ImageIndex(IEnumerable<ImageEntrypoint> index)
+    {
+        var map = ConfigYaml.Map();
+        foreach (var entry in index.OrderBy(e => e.Image, StringComparer.Ordinal))
+        {
+            map.Set(entry.Image, ConfigYaml.Map()
+                .Set("entrypoint", entry.Entrypoint is { Count: > 0 } entrypoint ? entrypoint : null)
+                .Set("cmd", entry.Cmd is { Count: > 0 } cmd ? cmd : null));
+        }
+
+        return map;
     }
 
     private static V1Deployment Deployment(ArgoControllerArgs args)
@@ -260,6 +280,9 @@ internal static class ControllerPlanner
         {
             egress.AddRange(NetworkPolicies.To([new EgressTarget { Cidr = persistence.Cidr, Port = persistence.EffectivePort }]));
         }
+
+        // F13 (section 4.3): the registries an entrypoint lookup reads image configs from, only where turned on.
+        egress.AddRange(NetworkPolicies.To(args.ImageEntrypoints?.RegistryEgress ?? []));
 
         return NetworkPolicies.ForPods(Labels.ControllerName, args.Namespace, Component,
             NetworkPolicies.MatchLabels(Labels.PodSelector(Labels.ControllerName)), ingress, egress);

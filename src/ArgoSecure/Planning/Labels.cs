@@ -6,6 +6,12 @@ public static class Labels
     /// <summary>The label Argo sets on every workflow pod (select it with Exists, never by value).</summary>
     public const string WorkflowPodLabel = "workflows.argoproj.io/workflow";
 
+    /// <summary>The label Argo sets on its agent and artifact-GC pods (section 4.1); agent pods have <see cref="AgentComponent"/>.</summary>
+    public const string ComponentLabel = "workflows.argoproj.io/component";
+
+    /// <summary>The <see cref="ComponentLabel"/> value of agent pods (HTTP and plugin templates).</summary>
+    public const string AgentComponent = "agent";
+
     /// <summary>The namespace name label Kubernetes sets on every namespace.</summary>
     public const string NamespaceNameLabel = "kubernetes.io/metadata.name";
 

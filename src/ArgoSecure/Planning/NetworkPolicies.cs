@@ -48,6 +48,13 @@ internal static class NetworkPolicies
         MatchExpressions = [new V1LabelSelectorRequirement { Key = Labels.WorkflowPodLabel, OperatorProperty = "Exists" }],
     };
 
+    /// <summary>Selects the agent pods Argo creates for HTTP and plugin templates (section 4.1).</summary>
+    public static V1LabelSelector AgentPods() => new()
+    {
+        MatchLabels = new SortedDictionary<string, string>(StringComparer.Ordinal) { [Labels.ComponentLabel] = Labels.AgentComponent },
+        MatchExpressions = [new V1LabelSelectorRequirement { Key = Labels.WorkflowPodLabel, OperatorProperty = "Exists" }],
+    };
+
     /// <summary>DNS: kube-dns in kube-system, UDP and TCP 53.</summary>
     public static V1NetworkPolicyEgressRule Dns() => new()
     {

@@ -28,7 +28,7 @@ public static class Planner
         var installRisks = (args.AcceptedRisks ?? [])
             .Concat((args.Controller.AcceptedRisks ?? []).Where(r => r?.RuleId == Rules.RuleCatalog.WorkflowSpecsNotEnforced))
             .ToList();
-        var objects = new List<PlannedObject>(ControllerPlanner.Plan(args.Controller, installRisks));
+        var objects = new List<PlannedObject>(ControllerPlanner.Plan(Composition.ControllerOf(args), installRisks));
         if (Composition.ServerOf(args) is { } server)
         {
             objects.AddRange(ServerPlanner.Plan(server));

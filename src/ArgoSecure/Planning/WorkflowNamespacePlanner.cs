@@ -5,7 +5,8 @@ namespace ArgoSecure.Planning;
 
 /// <summary>
 /// Plans a workflow namespace: the namespace, the workflow and executor service accounts, the executor's role,
-/// the controller's access (cluster install), the user roles, the NetworkPolicies and the workflow-spec policy.
+/// the controller's access (cluster install) and what the namespace's feature switches add (the controller's feature
+/// role, the agent's role, token and egress), the user roles, the NetworkPolicies and the workflow-spec policy.
 /// </summary>
 internal static class WorkflowNamespacePlanner
 {
@@ -19,6 +20,15 @@ internal static class WorkflowNamespacePlanner
 
     /// <summary>The read-only UI role of the security guide.</summary>
     public const string ViewerRoleName = "argo-workflow-viewer";
+
+    /// <summary>The controller's grants for the features this namespace turns on.</summary>
+    public const string ControllerFeaturesRoleName = "argo-workflow-controller-features";
+
+    /// <summary>The agent pods' role (HTTP templates), bound to the workflow service account.</summary>
+    public const string AgentRoleName = "argo-agent";
+
+    /// <summary>The NetworkPolicy of agent pods (HTTP templates).</summary>
+    public const string AgentPodsPolicyName = "argo-agent-pods";
 
     /// <summary>The namespace's objects; <paramref name="installRisks"/> are the whole install's accepted risks.</summary>
     public static IEnumerable<PlannedObject> Plan(WorkflowNamespaceArgs args, IEnumerable<AcceptedRisk?> installRisks)
@@ -69,6 +79,26 @@ internal static class WorkflowNamespacePlanner
             }
         }
 
+        var controllerFeatures = ControllerRbac.WorkflowNamespaceFeatures(args);
+        if (controllerFeatures.ToRules().Count > 0)
+        {
+            Add(Rbac.Role(ControllerFeaturesRoleName, ns, Component, controllerFeatures));
+            Add(Rbac.RoleBinding(ControllerFeaturesRoleName, ns, Component, "Role", ControllerFeaturesRoleName,
+                [Rbac.ServiceAccount(args.ControllerNamespace, Labels.ControllerName)]));
+        }
+
+        if (args.HttpTemplates is { } http)
+        {
+            // Section 3.3: agent pods run as the workflow service account (spec.serviceAccountName, which the policy
+            // keeps at that account) with its legacy token Secret mounted by the controller; main containers still get no token.
+            Add(Rbac.Role(AgentRoleName, ns, Component, ControllerRbac.Agent(http)));
+            Add(Rbac.RoleBinding(AgentRoleName, ns, Component, "Role", AgentRoleName, [Rbac.ServiceAccount(ns, defaults.ServiceAccountName)]));
+            if (!string.Equals(defaults.ServiceAccountName, defaults.ExecutorServiceAccountName, StringComparison.Ordinal))
+            {
+                Add(LiteralSecrets.ServiceAccountToken(ns, defaults.ServiceAccountName, Component));
+            }
+        }
+
         AddUserRole(Add, ns, SubmitterRoleName, SubmitterRules(), args.Submitters);
         AddUserRole(Add, ns, ViewerRoleName, ViewerRules(), args.Viewers);
 
@@ -85,6 +115,15 @@ internal static class WorkflowNamespacePlanner
 
             // Workflow pods listen on nothing Argo needs: no ingress at all.
             Add(NetworkPolicies.ForPods("argo-workflow-pods", ns, Component, NetworkPolicies.WorkflowPods(), [], egress));
+
+            if (args.HttpTemplates is { } httpTemplates)
+            {
+                // Section 4.3: agent pods also reach the HTTP templates' targets (DNS and the API server come from the
+                // policy above). Selected by Argo's agent label, which the admission policy (ARGO0022) keeps authors
+                // from setting on their own pods.
+                Add(NetworkPolicies.ForPods(AgentPodsPolicyName, ns, Component, NetworkPolicies.AgentPods(), [],
+                    NetworkPolicies.To(httpTemplates.Egress ?? []).ToList()));
+            }
         }
 
         // Cluster-scoped: registered with the admission guard in a whole install, with the namespace's objects alone.

@@ -35,7 +35,7 @@ internal static class WorkflowSpecPolicies
     {
         var defaults = args.WorkflowDefaults;
         var allowed = new[] { defaults.ServiceAccountName }.Concat(args.AllowedServiceAccounts ?? []).Distinct(StringComparer.Ordinal).ToList();
-        var scope = new EnforcementScope(args.Name, allowed, defaults.ExecutorServiceAccountName);
+        var scope = new EnforcementScope(args.Name, allowed, defaults.ExecutorServiceAccountName, WorkflowFeatures.Of(args));
         var selector = new V1LabelSelector { MatchLabels = new SortedDictionary<string, string> { [Labels.NamespaceNameLabel] = args.Name } };
         var rule = new V1NamedRuleWithOperations
         {
@@ -53,7 +53,7 @@ internal static class WorkflowSpecPolicies
     public static IEnumerable<IKubernetesObject<V1ObjectMeta>> ForClusterTemplates(ArgoControllerArgs args, IEnumerable<AcceptedRisk?> installRisks)
     {
         var defaults = args.WorkflowDefaults;
-        var scope = new EnforcementScope(null, [defaults.ServiceAccountName], defaults.ExecutorServiceAccountName);
+        var scope = new EnforcementScope(null, [defaults.ServiceAccountName], defaults.ExecutorServiceAccountName, WorkflowFeatures.OfController(args));
         var rule = new V1NamedRuleWithOperations
         {
             ApiGroups = [Crds.Group],

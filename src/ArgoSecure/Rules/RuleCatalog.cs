@@ -179,6 +179,8 @@ static class RuleCatalog
 
     /// <summary>ARGO0024: a container of the workflow-controller or argo-server pods is not hardened.</summary>
     public const string ArgoPodNotHardened = "ARGO0024";
+    /// <summary>ARGO0025: a workflow spec needs an Argo feature the install leaves off, so it would fail at run time.</summary>
+    public const string WorkflowNeedsDisabledFeature = "ARGO0025";
 
     private static readonly Rule[] AllRules =
     {
@@ -311,6 +313,12 @@ static class RuleCatalog
             "A controller or server container that may run as root, escalate privileges, keep capabilities, write its root filesystem or run unconfined, without resource limits or probes, is easier to take over or starve, and the controller's account acts in every workflow namespace.",
             "docs/security.md (Workflow Controller), Kubernetes Pod Security Standards (restricted)",
             RuleChecks.Audit),
+        new(WorkflowNeedsDisabledFeature,
+            "Turn on the Argo feature a workflow needs, or change the workflow",
+            RuleSeverity.Warning, // why: nothing is opened (the workflow fails closed), but it fails at run time for certain, so CI should stop it; the fix may be a reviewed switch, so not Error.
+            "A workflow that needs an Argo feature the install leaves off (an image entrypoint from a registry, HTTP, plugin or memoized templates, templates over 128 KiB) fails at run time, far from its author, and invites loosening the whole install.",
+            "docs/workflow-executors.md (image index), docs/executor_plugins.md, docs/memoization.md, docs/offloading-large-workflows.md",
+            RuleChecks.Audit | RuleChecks.Admission),
     };
 
     private static readonly Dictionary<string, Rule> ById = CreateIndex();

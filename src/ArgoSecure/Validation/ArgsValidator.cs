@@ -55,8 +55,10 @@ public static class ArgsValidator
             }
 
             var givenNamespace = i < (args.WorkflowNamespaces?.Count ?? 0) ? args.WorkflowNamespaces![i] : null;
-            CheckWorkflowNamespace(context, prefix, ns, checkPodDefaults: false, givenNamespace ?? new WorkflowNamespaceArgs());
+            CheckWorkflowNamespace(context, prefix, ns, checkPodDefaults: false, givenNamespace ?? new WorkflowNamespaceArgs(), args.AcceptedRisks ?? []);
         }
+
+        CheckSharedCaches(context, namespaces);
 
         context.CheckAcceptedRisks("AcceptedRisks", args.AcceptedRisks);
         var risks = (args.AcceptedRisks ?? [])
@@ -89,7 +91,7 @@ public static class ArgsValidator
     {
         ArgumentNullException.ThrowIfNull(args);
         var context = new ValidationContext();
-        CheckWorkflowNamespace(context, "", args, checkPodDefaults: true, given: args);
+        CheckWorkflowNamespace(context, "", args, checkPodDefaults: true, given: args, installRisks: []);
         return context.ToResult(args.AcceptedRisks ?? []);
     }
 
@@ -159,6 +161,8 @@ public static class ArgsValidator
 
         context.CheckEgress(p + "ArtifactRepositoryEgress", args.ArtifactRepositoryEgress);
         context.CheckEgress(p + "ApiServerEgress", args.ApiServerEgress);
+        CheckImageEntrypoints(context, p + "ImageEntrypoints", args.ImageEntrypoints, registryEgress: true);
+        CheckCaches(context, p + "MemoizationCaches", args.MemoizationCaches);
 
         if (!args.NetworkPolicies)
         {
@@ -529,14 +533,20 @@ public static class ArgsValidator
     }
 
     // 'given' holds the egress the user set on this namespace; in a whole install the rest comes from the controller.
-    private static void CheckWorkflowNamespace(ValidationContext context, string p, WorkflowNamespaceArgs args, bool checkPodDefaults, WorkflowNamespaceArgs given)
+    private static void CheckWorkflowNamespace(
+        ValidationContext context, string p, WorkflowNamespaceArgs args, bool checkPodDefaults, WorkflowNamespaceArgs given, IEnumerable<AcceptedRisk?> installRisks)
     {
         context.RequireDnsLabel(p + "Name", args.Name, "The workflow namespace");
         if (checkPodDefaults)
         {
             context.RequireDnsLabel(p + "ControllerNamespace", args.ControllerNamespace, "The controller's namespace");
             CheckPodDefaults(context, p + "WorkflowDefaults", args.WorkflowDefaults);
+
+            // In a whole install these are the controller's, checked there.
+            CheckImageEntrypoints(context, p + "ImageEntrypoints", args.ImageEntrypoints, registryEgress: false);
         }
+
+        CheckFeatures(context, p, args, installRisks);
 
         var scope = args.Scope ?? InstallScope.Cluster;
         if (string.Equals(args.Name, args.ControllerNamespace, StringComparison.Ordinal) && !string.IsNullOrEmpty(args.Name))
@@ -581,6 +591,178 @@ public static class ArgsValidator
         }
 
         context.CheckAcceptedRisks(p + "AcceptedRisks", args.AcceptedRisks);
+    }
+
+    private static void CheckImageEntrypoints(ValidationContext context, string p, ImageEntrypointArgs? entrypoints, bool registryEgress)
+    {
+        if (entrypoints is null)
+        {
+            context.Error(p, null, "The image entrypoint settings are missing.", "Remove the empty value to keep the defaults (no index, no registry lookups).");
+            return;
+        }
+
+        var index = entrypoints.Index ?? [];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < index.Count; i++)
+        {
+            var entry = index[i];
+            var path = $"{p}.Index[{i}]";
+            if (entry is null || string.IsNullOrWhiteSpace(entry.Image) || entry.Image.Any(char.IsWhiteSpace) || entry.Image.Contains("{{", StringComparison.Ordinal))
+            {
+                context.Error(path + ".Image", entry?.Image, "An image of the index is empty, has spaces or is a template expression.",
+                    "Write the image exactly as templates name it, for example 'python:3.12-slim'.");
+                continue;
+            }
+
+            if (!seen.Add(entry.Image))
+            {
+                context.Error(path + ".Image", entry.Image, "The image is listed twice in the index.", "Keep one entry per image.");
+            }
+
+            if ((entry.Entrypoint?.Count ?? 0) == 0 && (entry.Cmd?.Count ?? 0) == 0)
+            {
+                context.Error(path, entry.Image, "The index entry has neither Entrypoint nor Cmd, so Argo would run nothing in its containers.",
+                    "Copy ENTRYPOINT and CMD from the image's config (docker inspect), or remove the entry.");
+            }
+        }
+
+        if (!registryEgress)
+        {
+            return;
+        }
+
+        var targets = entrypoints.RegistryEgress ?? [];
+        context.CheckEgress(p + ".RegistryEgress", targets);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var target = targets[i];
+            var path = $"{p}.RegistryEgress[{i}].Cidr";
+            if (target is not null && target.Cidr is null)
+            {
+                context.Error(path, null, "Registry lookups need the registry's addresses: without a CIDR the controller could reach any address on that port.",
+                    "Set Cidr to your registry's address range; where it cannot be listed, put its images in ImageEntrypoints.Index or set command in the templates.");
+            }
+            else if (target?.Cidr is { } cidr && Names.IsCidr(cidr) && cidr.EndsWith("/0", StringComparison.Ordinal))
+            {
+                context.Error(path, cidr, "A /0 range lets the controller, which can create pods in every workflow namespace, reach every address (and cloud credential endpoints) on behalf of workflow authors.",
+                    "List your registries' address ranges; where they cannot be listed, put their images in ImageEntrypoints.Index or set command in the templates.");
+            }
+        }
+    }
+
+    private static void CheckCaches(ValidationContext context, string p, IReadOnlyList<string>? caches)
+    {
+        var list = caches ?? [];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var path = $"{p}[{i}]";
+            context.RequireDnsSubdomain(path, list[i], "A memoization cache ConfigMap");
+            if (string.IsNullOrEmpty(list[i]))
+            {
+                continue;
+            }
+
+            if (!seen.Add(list[i]))
+            {
+                context.Error(path, list[i], "The cache is listed twice.", "List each cache once.");
+            }
+            else if (list[i] is Planning.Labels.ControllerConfigMapName or Planning.Labels.ServerConfigMapName)
+            {
+                context.Error(path, list[i], "A memoization cache named like an Argo ConfigMap would let the controller update its own configuration.",
+                    "Name caches after what they cache, for example 'team-a-build-cache'.");
+            }
+        }
+    }
+
+    private static void CheckFeatures(ValidationContext context, string p, WorkflowNamespaceArgs args, IEnumerable<AcceptedRisk?> installRisks)
+    {
+        CheckCaches(context, p + "MemoizationCaches", args.MemoizationCaches);
+
+        var pullSecrets = args.ImagePullSecrets ?? [];
+        for (var i = 0; i < pullSecrets.Count; i++)
+        {
+            context.RequireDnsSubdomain($"{p}ImagePullSecrets[{i}]", pullSecrets[i], "An image-pull Secret");
+        }
+
+        if (pullSecrets.Distinct(StringComparer.Ordinal).Count() != pullSecrets.Count)
+        {
+            context.Error(p + "ImagePullSecrets", pullSecrets, "A Secret is listed twice.", "List each image-pull Secret once.");
+        }
+
+        if (pullSecrets.Count > 0 && args.ImageEntrypoints is { RegistryLookups: false })
+        {
+            context.Error(p + "ImagePullSecrets", pullSecrets, "The controller reads image-pull Secrets only for registry lookups, which are off.",
+                "Turn registry lookups on with the controller's ImageEntrypoints.RegistryEgress, or remove ImagePullSecrets.");
+        }
+
+        if (args.HttpTemplates is not { } http)
+        {
+            return;
+        }
+
+        var hp = p + "HttpTemplates";
+        context.CheckEgress(hp + ".Egress", http.Egress);
+        var secrets = http.HeaderSecrets ?? [];
+        var tokens = new[] { args.WorkflowDefaults?.ExecutorServiceAccountName, args.WorkflowDefaults?.ServiceAccountName }
+            .OfType<string>().Select(Planning.LiteralSecrets.TokenSecretName).ToList();
+        for (var i = 0; i < secrets.Count; i++)
+        {
+            context.RequireDnsSubdomain($"{hp}.HeaderSecrets[{i}]", secrets[i], "A header Secret");
+            if (tokens.Contains(secrets[i], StringComparer.Ordinal))
+            {
+                context.Error($"{hp}.HeaderSecrets[{i}]", secrets[i], "This is a service account token Secret: the agent could read the token and act as that account.",
+                    "Put the header value in a Secret of its own and list that one.");
+            }
+        }
+
+        if (secrets.Distinct(StringComparer.Ordinal).Count() != secrets.Count)
+        {
+            context.Error(hp + ".HeaderSecrets", secrets, "A Secret is listed twice.", "List each header Secret once.");
+        }
+
+        if (!args.NetworkPolicies)
+        {
+            return;
+        }
+
+        if ((http.Egress?.Count ?? 0) == 0)
+        {
+            context.Error(hp + ".Egress", null, "HTTP templates are on but agent pods may reach nothing, so every HTTP request would time out.",
+                "List the addresses and ports the HTTP templates call in HttpTemplates.Egress.");
+        }
+        else if (!ArgoLabelsEnforced(args, installRisks))
+        {
+            context.Error(hp + ".Egress", http.Egress, $"Agent pods get this egress by Argo's label '{Planning.Labels.ComponentLabel}: {Planning.Labels.AgentComponent}', which only a denying admission policy (ARGO0022) keeps workflow authors from setting on their own pods; in '{args.Name}' it is not denied.",
+                "Keep WorkflowSpecEnforcement at Deny without accepting ARGO0022, or move the targets to ExtraEgress if every workflow pod may reach them.");
+        }
+    }
+
+    /// <summary>True when the namespace's admission policy denies workflows that set Argo's own pod labels (ARGO0022).</summary>
+    private static bool ArgoLabelsEnforced(WorkflowNamespaceArgs args, IEnumerable<AcceptedRisk?> installRisks) =>
+        (args.WorkflowSpecEnforcement ?? WorkflowSpecEnforcement.Deny) == WorkflowSpecEnforcement.Deny &&
+        !(args.AcceptedRisks ?? []).Concat(installRisks).Any(r => r is { RuleId: RuleCatalog.WorkflowArgoPodMetadata } && !string.IsNullOrWhiteSpace(r.Justification));
+
+    /// <summary>A cache two namespaces share lets either one's workflows feed outputs to the other's.</summary>
+    private static void CheckSharedCaches(ValidationContext context, IReadOnlyList<WorkflowNamespaceArgs> namespaces)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < namespaces.Count; i++)
+        {
+            foreach (var cache in (namespaces[i].MemoizationCaches ?? []).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal))
+            {
+                if (owners.TryGetValue(cache, out var other))
+                {
+                    context.Error($"WorkflowNamespaces[{i}].MemoizationCaches", cache,
+                        $"'{cache}' is also a cache of '{other}': a memoized result one namespace saves would be the output the other's workflows get.",
+                        "Give each namespace its own cache names, for example prefixed with the namespace.");
+                }
+                else
+                {
+                    owners[cache] = namespaces[i].Name;
+                }
+            }
+        }
     }
 
     private static void CheckEnforcement(ValidationContext context, string property, WorkflowSpecEnforcement enforcement, string where)

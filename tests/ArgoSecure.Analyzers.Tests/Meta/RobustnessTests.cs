@@ -33,6 +33,8 @@ public sealed class RobustnessTests
                     Images = { Version = "latest" },
                     NetworkPolicies = false,
                     Pprof = true,
+                    ImageEntrypoints = { Index = { new ImageEntrypoint { Image = "busybox:1.36", Cmd = { "sh" } } }, RegistryEgress = { new EgressTarget { Cidr = "0.0.0.0/0" } } },
+                    MemoizationCaches = { "workflow-controller-configmap", Get<string>() },
                 },
                 Server = new ArgoServerArgs
                 {
@@ -42,7 +44,11 @@ public sealed class RobustnessTests
                     AccessLevel = ServerAccessLevel.ReadWrite,
                     AccessControlAllowOrigin = "*",
                 },
-                WorkflowNamespaces = { new WorkflowNamespaceArgs { Name = "argo" }, new() { Name = Get<string>(), Scope = InstallScope.Namespaced("x") } },
+                WorkflowNamespaces =
+                {
+                    new WorkflowNamespaceArgs { Name = "argo", HttpTemplates = new HttpTemplatesArgs { Egress = { new EgressTarget() } }, LargeTemplateOffload = true },
+                    new() { Name = Get<string>(), Scope = InstallScope.Namespaced("x"), ImagePullSecrets = { Get<string>() }, MemoizationCaches = ["c"] },
+                },
             };
         }
         """;

@@ -11,6 +11,7 @@ public class AuditRuleDocsTests
     [InlineData(RuleCatalog.WorkflowHostNamespaces)]
     [InlineData(RuleCatalog.WorkflowPrivilegedContainer)]
     [InlineData(RuleCatalog.ArgoPodNotHardened)]
+    [InlineData(RuleCatalog.WorkflowNeedsDisabledFeature)]
     public void AuditRule_HasItsDocsPage(string id)
     {
         var rule = RuleCatalog.Get(id);

@@ -216,7 +216,7 @@ public class InstallAuditTests
             spec:
               templates:
               - name: main
-                container: {image: busybox:1.36}
+                container: {image: busybox:1.36, command: [sh]}
             """;
 
         var report = AuditYaml.Run(Controller(), AuditYaml.HardenedConfig, AllowAll, rbac);

@@ -68,7 +68,7 @@ public class AdmissionCheckTests
     public void HardenedSamples_AreAdmitted()
     {
         var samples = Policies.Samples().ToList();
-        Assert.Equal(4, samples.Count);
+        Assert.Equal(5, samples.Count);
         foreach (var (file, value) in samples)
         {
             var policy = value["kind"]!.GetValue<string>() == "ClusterWorkflowTemplate" ? Policies.ClusterTemplates : Policies.TeamA;

@@ -12,7 +12,7 @@ public class ArgoRequestTests
 {
     // Admitted before enforcement: it breaks three checks.
     private static readonly string Legacy = Fixtures.Workflow(
-        "serviceAccountName: namespace-admin\nautomountServiceAccountToken: true\ntemplates:\n- name: main\n  container:\n    image: busybox\n    securityContext: {privileged: true}");
+        "serviceAccountName: namespace-admin\nautomountServiceAccountToken: true\ntemplates:\n- name: main\n  container:\n    image: busybox:1.36\n    securityContext: {privileged: true}");
 
     private static JsonNode With(string yaml, Action<JsonObject> change)
     {
@@ -82,7 +82,7 @@ public class ArgoRequestTests
     public void UserUpdate_OfACheckedField_JudgesTheWholeSpec()
     {
         var before = YamlJson.Single(Legacy);
-        var after = With(Legacy, o => o["spec"]!["templates"]![0]!["container"]!["image"] = "busybox:1.37");
+        var after = With(Legacy, o => o["spec"]!["templates"]![0]!["container"]!["image"] = "python:3.12-slim");
 
         var result = CelEngine.Shared.Admit(Policies.TeamA, AdmissionRequest.Update(before, after));
 

@@ -22,6 +22,34 @@ public class OptionsFileTests
     }
 
     [Fact]
+    public void FeatureSwitchOptions_OfTheDocs_BindAndRender()
+    {
+        // The options block of docs/least-privilege.md, read from the page so the docs cannot drift.
+        var page = File.ReadAllText(Path.Combine(Upstream.RepositoryRoot, "docs", "least-privilege.md")).ReplaceLineEndings("\n");
+        var section = page[page.IndexOf("## Feature switches", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var yaml = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var args = OptionsFile.Parse(yaml);
+
+        var entrypoints = args.Controller.ImageEntrypoints;
+        Assert.Equal(("python:3.12-slim", "python3"), (entrypoints.Index.Single().Image, entrypoints.Index.Single().Cmd.Single()));
+        Assert.Equal("10.50.0.0/16:443", entrypoints.RegistryEgress.Single().ToString());
+        var team = args.WorkflowNamespaces.Single();
+        Assert.Equal(["registry-credentials"], team.ImagePullSecrets);
+        Assert.Equal(["team-a-build-cache"], team.MemoizationCaches);
+        Assert.True(team.LargeTemplateOffload);
+        Assert.Equal(["hooks-token"], team.HttpTemplates!.HeaderSecrets);
+        Assert.NotEmpty(ArgoSecure.Planning.Planner.Plan(args).Objects);
+
+        var sample = OptionsFile.Load(Path.Combine(Upstream.RepositoryRoot, "samples", "options", "cluster.yaml"));
+        Assert.Equal(["busybox:1.36", "python:3.12-slim", "curlimages/curl:8.10.1"], sample.Controller.ImageEntrypoints.Index.Select(i => i.Image));
+        Assert.NotNull(sample.WorkflowNamespaces[0].HttpTemplates);
+        Assert.Null(sample.WorkflowNamespaces[1].HttpTemplates);
+        Assert.Throws<OptionsException>(() => OptionsFile.Parse("controller:\n  imageEntrypoints:\n    images: []\n"));
+    }
+
+    [Fact]
     public void EnforcementOptions_Bind_AsDocumented()
     {
         // The options of docs/enforcement.md.

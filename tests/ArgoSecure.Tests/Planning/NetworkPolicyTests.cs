@@ -101,5 +101,18 @@ public class NetworkPolicyTests
                 new Dictionary<string, string> { ["workflows.argoproj.io/workflow"] = "hello-world-x7k2p", ["workflows.argoproj.io/completed"] = "false" },
                 []);
         }
+
+        // Where HTTP templates are on, agent pods too (reference section 4.1: Argo's labels on agent pods).
+        foreach (var binding in manifests.RoleBindings.Where(b => b.Metadata.Name == "argo-agent"))
+        {
+            yield return (binding.Metadata.NamespaceProperty,
+                new Dictionary<string, string>
+                {
+                    ["workflows.argoproj.io/workflow"] = "hello-world-x7k2p",
+                    ["workflows.argoproj.io/completed"] = "false",
+                    ["workflows.argoproj.io/component"] = "agent",
+                },
+                []);
+        }
     }
 }

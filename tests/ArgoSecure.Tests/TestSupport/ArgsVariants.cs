@@ -67,6 +67,9 @@ public static class ArgsVariants
             ],
         });
 
+        yield return ("every feature switch on, cluster install", EveryFeature(InstallScope.Cluster, "ml"));
+        yield return ("every feature switch on, namespace install", EveryFeature(InstallScope.Namespaced("pipelines"), "pipelines"));
+
         yield return ("SSO without RBAC, read-only", new ArgoWorkflowsArgs
         {
             Server = new()
@@ -78,4 +81,30 @@ public static class ArgsVariants
             AcceptedRisks = [new() { RuleId = "ARGO0005", Justification = "Everyone may look; nobody may write." }],
         });
     }
+
+    /// <summary>Every feature switch on in one workflow namespace (reference F9, F11, F13, F14-F16).</summary>
+    public static ArgoWorkflowsArgs EveryFeature(InstallScope scope, string workflowNamespace) => new()
+    {
+        Controller = new()
+        {
+            Scope = scope,
+            ApiServerEgress = [new() { Cidr = "10.96.0.1/32", Port = 443 }],
+            ImageEntrypoints = new()
+            {
+                Index = [new() { Image = "busybox:1.36", Cmd = ["sh"] }],
+                RegistryEgress = [new() { Cidr = "10.50.0.0/16", Port = 443 }],
+            },
+        },
+        WorkflowNamespaces =
+        [
+            new()
+            {
+                Name = workflowNamespace,
+                ImagePullSecrets = ["registry-credentials"],
+                MemoizationCaches = [workflowNamespace + "-cache"],
+                LargeTemplateOffload = true,
+                HttpTemplates = new() { Egress = [new() { Cidr = "203.0.113.0/24", Port = 443 }], HeaderSecrets = ["hooks-token"] },
+            },
+        ],
+    };
 }
