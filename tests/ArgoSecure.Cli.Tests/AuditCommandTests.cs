@@ -39,6 +39,37 @@ public sealed class AuditCommandTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     [Fact]
+    public void Kustomize_Builtin_BuildsWithTheSubset_AndSaysSoInTheNotes()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(root, "overlay")).FullName;
+        File.WriteAllText(Path.Combine(folder, "kustomization.yaml"), "resources: [server.yaml]\nnamePrefix: team-\n");
+        File.WriteAllText(Path.Combine(folder, "server.yaml"), InsecureServer);
+
+        var (code, output, error) = CliRunner.Run("audit", folder, "--kustomize", "builtin");
+
+        Assert.Equal(1, code);
+        Assert.Contains("ARGO0004", output, StringComparison.Ordinal);
+        Assert.Contains("built with the audit's built-in kustomize subset (--kustomize builtin)", error, StringComparison.Ordinal);
+        Assert.Contains("'namePrefix' is not applied", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--kustomize", "helm", "--kustomize 'helm' is not a choice. Fix: use auto, kustomize, kubectl or builtin.")]
+    [InlineData("--kustomize", "Kubectl", "--kustomize 'Kubectl' is not a choice.")]
+    [InlineData("--kustomize-timeout", "0", "--kustomize-timeout '0' is not valid. Fix: give a number of seconds, 1 or more.")]
+    public void Kustomize_OptionsThatAreNotValid_ExitTwo_NamingTheValue(string option, string value, string message)
+    {
+        var file = Path.Combine(root, "server.yaml");
+        File.WriteAllText(file, InsecureServer);
+
+        var (code, output, error) = CliRunner.Run("audit", file, option, value);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dash_ReadsStandardInput_AsKubectlListOutput()
     {
         // The documents of InsecureServer as the items of one List, as 'kubectl get -o yaml' prints them.

@@ -10,11 +10,17 @@ public static class AuditEngine
     /// every input under <paramref name="limits"/> (default: <see cref="ReadingLimits.Default"/>). An input that cannot
     /// be read or goes beyond a limit is left out whole and listed in <see cref="AuditReport.Refused"/>; the others are
     /// audited. The path <c>-</c> reads <paramref name="standardInput"/> (default: the process's standard input).
+    /// Kustomization folders are built as <paramref name="kustomize"/> says (default: the built-in subset).
     /// </summary>
-    public static AuditReport Audit(IReadOnlyList<string> paths, string? helmValuesFile = null, ReadingLimits? limits = null, Func<Stream>? standardInput = null)
+    public static AuditReport Audit(IReadOnlyList<string> paths, string? helmValuesFile = null, ReadingLimits? limits = null, Func<Stream>? standardInput = null,
+        KustomizeChoice? kustomize = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var loader = new ManifestLoader(new ReadingBudget(limits ?? ReadingLimits.Default)) { StandardInput = standardInput ?? Console.OpenStandardInput };
+        var loader = new ManifestLoader(new ReadingBudget(limits ?? ReadingLimits.Default))
+        {
+            StandardInput = standardInput ?? Console.OpenStandardInput,
+            Kustomizing = kustomize ?? KustomizeChoice.BuiltIn,
+        };
         var inputs = paths.ToList();
         var refused = new List<InputRefusal>();
         HelmChartValues? chart = null;

@@ -163,6 +163,27 @@ public sealed class YMap : YNode
         return removed;
     }
 
+    /// <summary>Puts the keys in the order of <paramref name="model"/>'s keys; keys it lacks follow, in their order.</summary>
+    internal void OrderLike(YMap model)
+    {
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < model.entries.Count; i++)
+        {
+            rank[model.entries[i].Key] = i;
+        }
+
+        var ordered = entries.OrderBy(e => rank.TryGetValue(e.Key, out var r) ? r : int.MaxValue).ToList();
+        entries.Clear();
+        entries.AddRange(ordered);
+        if (index is not null)
+        {
+            for (var j = 0; j < entries.Count; j++)
+            {
+                index[entries[j].Key] = j;
+            }
+        }
+    }
+
     /// <inheritdoc/>
     public override YNode Clone()
     {
