@@ -118,6 +118,7 @@ public sealed class KustomizeTool
             if (!output.Wait(timeout))
             {
                 Kill(process);
+                Settle(output);
                 throw new InputLimitException(display, "kustomize timeout",
                     $"{Name} did not finish within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s; it was stopped.",
                     "If the kustomization is honest (large, or slow remote resources), raise the limit with --kustomize-timeout SECONDS, or use --kustomize builtin.");
@@ -142,6 +143,19 @@ public sealed class KustomizeTool
         }
 
         return output.Result;
+    }
+
+    /// <summary>Waits for a reader of a stopped process to end (its pipe closed), so that nothing uses the budget after a refusal.</summary>
+    private static void Settle(Task task)
+    {
+        try
+        {
+            task.Wait();
+        }
+        catch (AggregateException)
+        {
+            // The refusal is already decided; how the read ended does not change it.
+        }
     }
 
     private static void Kill(Process process)
