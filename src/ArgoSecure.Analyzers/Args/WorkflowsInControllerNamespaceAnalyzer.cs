@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using ArgoSecure.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace ArgoSecure.Analyzers;
 
@@ -13,13 +13,33 @@ namespace ArgoSecure.Analyzers;
 /// its own <c>ControllerNamespace</c> when set, otherwise the namespace any <c>ArgoControllerArgs</c> of the same
 /// compilation sets, or the default <c>argo</c> where the compilation leaves a controller's namespace at its default
 /// (or has no controller at all, as in a team's stack). Also a Pulumi.Kubernetes RoleBinding there that lets someone
-/// create workflows (<see cref="ControllerNamespaceWriteBindingRule"/>). Facts are collected over the whole
-/// compilation and reported at its end.
+/// create workflows (<see cref="ControllerNamespaceWriteBindingRule"/>).
+/// <para>
+/// Two passes, and a location is reported by one of them only. A candidate whose own code block (method body, field
+/// initializer, top-level statements) decides it, because it names its own controller namespace or because a
+/// controller in that block has its namespace, is reported at once with <see cref="Rule"/>: an editor shows it while
+/// the user types, and nothing elsewhere in the compilation can take a controller away. The other candidates wait
+/// for the end of the compilation (<see cref="CompilationEndRule"/>), where every controller is known.
+/// </para>
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
 {
+    // Two descriptors of one rule (written out in full: release tracking reads them from the source).
+
+    /// <summary>ARGO0002 decided from one code block: an ordinary diagnostic, shown in the editor.</summary>
     internal static readonly DiagnosticDescriptor Rule = new(
+        RuleCatalog.WorkflowsInControllerNamespace,
+        ArgoDescriptors.Title(RuleCatalog.WorkflowsInControllerNamespace),
+        ArgoDescriptors.Message(RuleCatalog.WorkflowsInControllerNamespace),
+        RuleCatalog.Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: ArgoDescriptors.Description(RuleCatalog.WorkflowsInControllerNamespace),
+        helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.WorkflowsInControllerNamespace + ".md");
+
+    /// <summary>ARGO0002 that needs the whole compilation: reported at its end (build, full-solution analysis).</summary>
+    internal static readonly DiagnosticDescriptor CompilationEndRule = new(
         RuleCatalog.WorkflowsInControllerNamespace,
         ArgoDescriptors.Title(RuleCatalog.WorkflowsInControllerNamespace),
         ArgoDescriptors.Message(RuleCatalog.WorkflowsInControllerNamespace),
@@ -31,7 +51,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, CompilationEndRule);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -46,130 +66,59 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var facts = new Facts(symbols);
-            start.RegisterOperationAction(facts.Collect, OperationKind.ObjectCreation, OperationKind.MemberInitializer, OperationKind.SimpleAssignment);
-            start.RegisterCompilationEndAction(facts.Report);
+            var passes = new Passes(new ControllerNamespaceFacts(symbols));
+            start.RegisterOperationAction(passes.Collect, OperationKind.ObjectCreation, OperationKind.MemberInitializer, OperationKind.SimpleAssignment);
+            start.RegisterCompilationEndAction(passes.Report);
         });
     }
 
-    private sealed class Facts
+    private sealed class Passes
     {
-        private readonly ArgoSymbols _symbols;
-        private readonly IPropertySymbol? _controllerNamespace;
-        private readonly IPropertySymbol? _name;
-        private readonly IPropertySymbol? _ownControllerNamespace;
-        private readonly IPropertySymbol? _scope;
-        private readonly IPropertySymbol? _controller;
+        private readonly ControllerNamespaceFacts _facts;
+        private readonly ConcurrentDictionary<string, bool> _controllerNamespaces = new(System.StringComparer.Ordinal);
+        private readonly ConcurrentBag<Candidate> _undecided = new();
+
+        // The controllers of each code block that holds a candidate, read once per block.
+        private readonly ConcurrentDictionary<IOperation, HashSet<string>> _blocks = new();
         private int _controllerCreations;
         private int _controllersOnTheDefaultNamespace;
         private int _namespaceAssignments;
-        private readonly ConcurrentDictionary<string, bool> _controllerNamespaces = new(System.StringComparer.Ordinal);
-        private readonly ConcurrentBag<(string Name, string? ControllerNamespace, Location Location)> _candidates = new();
-        private readonly ConcurrentBag<(string Namespace, Location Location)> _bindings = new();
 
-        public Facts(ArgoSymbols symbols)
-        {
-            _symbols = symbols;
-            _controllerNamespace = ArgoSymbols.Property(symbols.ArgoControllerArgs, "Namespace");
-            _name = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "Name");
-            _ownControllerNamespace = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "ControllerNamespace");
-            _scope = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "Scope");
-            _controller = ArgoSymbols.Property(symbols.ArgoWorkflowsArgs, "Controller");
-        }
+        public Passes(ControllerNamespaceFacts facts) => _facts = facts;
 
         public void Collect(OperationAnalysisContext context)
         {
-            if (context.Operation is ISimpleAssignmentOperation assignment)
+            var operation = context.Operation;
+            if (_facts.ReadController(operation) is { } controller)
             {
-                if (assignment.Parent is IObjectOrCollectionInitializerOperation)
-                {
-                    return; // Initializers are read below.
-                }
+                Record(controller);
+                return;
+            }
 
-                var assigned = assignment.AssignedProperty();
-                if (assigned.Is(_controllerNamespace) && assignment.Value.ConstantString() is { } ns)
+            if (_facts.ReadCandidate(operation) is not { } candidate)
+            {
+                return;
+            }
+
+            if (candidate.OwnControllerNamespace is { } own)
+            {
+                // It names its controller's namespace: nothing else matters.
+                if (string.Equals(candidate.Namespace, own, System.StringComparison.Ordinal))
                 {
-                    // controller.Namespace = "platform"
-                    _controllerNamespaces.TryAdd(ns, true);
-                    System.Threading.Interlocked.Increment(ref _namespaceAssignments);
-                }
-                else if (assigned.Is(_name) && assignment.Value.ConstantString() is { Length: > 0 } name &&
-                         assignment.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation local })
-                {
-                    // namespaceArgs.Name = "argo" on a local made in this body whose ControllerNamespace and Scope are
-                    // the defaults (not set in its initializer nor assigned in this body).
-                    var creation = OperationExtensions.CreationOfLocal(assignment, local.Local, new[] { _ownControllerNamespace, _scope }, assignment, out var changed);
-                    if (creation is not null && !changed && creation.Initializer.ValueOf(_ownControllerNamespace) is null &&
-                        creation.Initializer.ValueOf(_scope) is null)
-                    {
-                        _candidates.Add((name, null, assignment.Syntax.GetLocation()));
-                    }
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, candidate.Location, candidate.Property));
                 }
 
                 return;
             }
 
-            if (context.Operation is IObjectCreationOperation binding &&
-                ControllerNamespaceWriteBindingRule.TryGetCandidate(binding, _symbols, out var bindingNamespace, out var bindingLocation))
+            var block = _blocks.GetOrAdd(operation.Root(), _facts.ControllerNamespacesOfBlock);
+            if (block.Contains(candidate.Namespace))
             {
-                _bindings.Add((bindingNamespace, bindingLocation));
-                return;
+                context.ReportDiagnostic(Diagnostic.Create(Rule, candidate.Location, candidate.Property));
             }
-
-            var (type, initializer) = context.Operation switch
+            else
             {
-                IObjectCreationOperation creation => (creation.Type, creation.Initializer),
-                IMemberInitializerOperation member => (member.InitializedMember.Type, member.Initializer),
-                _ => (null, null),
-            };
-            if (type is null)
-            {
-                return;
-            }
-
-            if (type.IsOrDerives(_symbols.ArgoControllerArgs))
-            {
-                System.Threading.Interlocked.Increment(ref _controllerCreations);
-                var value = initializer?.ValueOf(_controllerNamespace);
-                if (value is null)
-                {
-                    System.Threading.Interlocked.Increment(ref _controllersOnTheDefaultNamespace);
-                }
-                else if (value.ConstantString() is { } ns)
-                {
-                    _controllerNamespaces.TryAdd(ns, true);
-                }
-            }
-            else if (type.IsOrDerives(_symbols.ArgoWorkflowsArgs) && initializer?.ValueOf(_controller) is null)
-            {
-                // A whole install without Controller: the default controller, in the default namespace.
-                System.Threading.Interlocked.Increment(ref _controllersOnTheDefaultNamespace);
-            }
-            else if (type.IsOrDerives(_symbols.WorkflowNamespaceArgs) && initializer is not null)
-            {
-                if (ManagedNamespaceIsControllerNamespaceRule.NamespacedArgument(initializer.ValueOf(_scope), _symbols) is not null)
-                {
-                    return; // A namespace install: ARGO0001's business.
-                }
-
-                var nameValue = initializer.ValueOf(_name);
-                if (nameValue?.ConstantString() is not { } name || name.Length == 0)
-                {
-                    return;
-                }
-
-                var own = initializer.ValueOf(_ownControllerNamespace);
-                string? controllerNamespace = null;
-                if (own is not null)
-                {
-                    controllerNamespace = own.ConstantString();
-                    if (controllerNamespace is null)
-                    {
-                        return; // Not knowable here.
-                    }
-                }
-
-                _candidates.Add((name, controllerNamespace, (nameValue.Parent ?? nameValue).Syntax.GetLocation()));
+                _undecided.Add(candidate);
             }
         }
 
@@ -179,28 +128,38 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
 
             // The default namespace counts unless every controller of the compilation names its own
             // (a later 'controller.Namespace = …' may move one left at the default: then it still counts).
-            var defaultInUse = _controllersOnTheDefaultNamespace > 0 || (_controllerCreations == 0 && _namespaceAssignments == 0);
-            if (defaultInUse)
+            if (_controllersOnTheDefaultNamespace > 0 || (_controllerCreations == 0 && _namespaceAssignments == 0))
             {
                 known.Add(ManagedNamespaceIsControllerNamespaceRule.DefaultNamespace);
             }
-            foreach (var (name, controllerNamespace, location) in _candidates)
+
+            foreach (var candidate in _undecided)
             {
-                var inControllerNamespace = controllerNamespace is not null
-                    ? string.Equals(name, controllerNamespace, System.StringComparison.Ordinal)
-                    : known.Contains(name);
-                if (inControllerNamespace)
+                if (known.Contains(candidate.Namespace))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rule, location, "WorkflowNamespaceArgs.Name"));
+                    context.ReportDiagnostic(Diagnostic.Create(CompilationEndRule, candidate.Location, candidate.Property));
                 }
             }
+        }
 
-            foreach (var (ns, location) in _bindings)
+        private void Record(ControllerFact controller)
+        {
+            if (controller.Namespace is { } ns)
             {
-                if (known.Contains(ns))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Rule, location, "RoleRefArgs.Name"));
-                }
+                _controllerNamespaces.TryAdd(ns, true);
+            }
+
+            switch (controller.Kind)
+            {
+                case ControllerFactKind.Default:
+                    Interlocked.Increment(ref _controllersOnTheDefaultNamespace);
+                    break;
+                case ControllerFactKind.Created:
+                    Interlocked.Increment(ref _controllerCreations);
+                    break;
+                case ControllerFactKind.Moved:
+                    Interlocked.Increment(ref _namespaceAssignments);
+                    break;
             }
         }
     }

@@ -17,9 +17,6 @@ internal static class ArgoDescriptors
     /// <summary>Replacement: remove the whole assignment (the hardened default applies).</summary>
     public const string RemoveAssignment = "remove";
 
-    /// <summary>Custom tags of a rule reported at the end of the compilation.</summary>
-    public static readonly string[] CompilationEndTags = { WellKnownDiagnosticTags.CompilationEnd };
-
     /// <summary>The catalogue title.</summary>
     public static string Title(string id) => RuleCatalog.Get(id).Title;
 

@@ -163,32 +163,60 @@ internal static class OperationExtensions
     /// </summary>
     public static IObjectCreationOperation? CreationOfLocal(IOperation from, ILocalSymbol local, IPropertySymbol?[] watched, IOperation except, out bool watchedAssigned)
     {
-        var root = from;
-        while (root.Parent is not null)
+        var creation = LocalWrites(from, local, out var writes);
+        watchedAssigned = false;
+        foreach (var (property, _, assignment) in writes)
         {
-            root = root.Parent;
+            if (!ReferenceEquals(assignment, except))
+            {
+                foreach (var candidate in watched)
+                {
+                    watchedAssigned |= property.Is(candidate);
+                }
+            }
         }
 
+        return creation;
+    }
+
+    /// <summary>
+    /// The <c>new T(...)</c> that initializes <paramref name="local"/> in the body that contains <paramref name="from"/>
+    /// (null when it is made elsewhere), and every simple assignment <c>local.Property = value</c> in that body.
+    /// </summary>
+    public static IObjectCreationOperation? LocalWrites(IOperation from, ILocalSymbol local, out List<(IPropertySymbol Property, IOperation Value, IOperation Assignment)> writes)
+    {
         IObjectCreationOperation? creation = null;
-        watchedAssigned = false;
-        foreach (var operation in root.SelfAndDescendants())
+        writes = new List<(IPropertySymbol, IOperation, IOperation)>();
+        foreach (var operation in from.Root().SelfAndDescendants())
         {
             if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
             {
                 var value = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
                 creation = value?.WithoutConversions() as IObjectCreationOperation;
             }
-            else if (operation is ISimpleAssignmentOperation other && !ReferenceEquals(other, except) &&
-                     other.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation otherLocal } target &&
-                     SymbolEqualityComparer.Default.Equals(otherLocal.Local, local))
+            else if (operation is ISimpleAssignmentOperation assignment &&
+                     assignment.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation target } reference &&
+                     SymbolEqualityComparer.Default.Equals(target.Local, local))
             {
-                foreach (var property in watched)
-                {
-                    watchedAssigned |= target.Property.Is(property);
-                }
+                writes.Add((reference.Property, assignment.Value, assignment));
             }
         }
 
         return creation;
+    }
+
+    /// <summary>The local that <paramref name="creation"/> initializes (<c>var x = new T { ... }</c>), or null.</summary>
+    public static ILocalSymbol? InitializedLocal(this IOperation creation) =>
+        creation.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol : null;
+
+    /// <summary>The root of the operation tree that holds <paramref name="operation"/>: its method body, field initializer or top-level statements.</summary>
+    public static IOperation Root(this IOperation operation)
+    {
+        while (operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
     }
 }

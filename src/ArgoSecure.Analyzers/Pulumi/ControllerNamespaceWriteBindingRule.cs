@@ -5,7 +5,7 @@ namespace ArgoSecure.Analyzers;
 
 /// <summary>
 /// ARGO0002 (reported by <see cref="WorkflowsInControllerNamespaceAnalyzer"/>): a Pulumi.Kubernetes <c>RoleBinding</c>
-/// in a controller's namespace (the default <c>argo</c>, or one the compilation sets) that binds a
+/// in a controller's namespace (the default <c>argo</c>, or one the code block or the compilation sets) that binds a
 /// ClusterRole able to create workflows there (<c>cluster-admin</c>, <c>admin</c>, <c>edit</c>, or upstream's
 /// <c>argo-aggregate-to-admin</c> / <c>argo-aggregate-to-edit</c>). A binding of argo-server is ARGO0012's business.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class ControllerNamespaceWriteBindingRule
 
     /// <summary>
     /// The namespace of a RoleBinding that grants workflow create to someone other than argo-server, and where to
-    /// report it; whether that namespace is a controller's is decided at the end of the compilation.
+    /// report it; whether that namespace is a controller's is decided by the analyzer.
     /// </summary>
     public static bool TryGetCandidate(IObjectCreationOperation creation, ArgoSymbols symbols, out string bindingNamespace, out Location location)
     {
@@ -39,7 +39,7 @@ internal static class ControllerNamespaceWriteBindingRule
                 {
                     if (metaProperty.Name == "Namespace")
                     {
-                        ns = metaValue.ConstantString();
+                        ns = metaValue.KnownString();
                     }
                 }
             }

@@ -92,6 +92,30 @@ public sealed class CatalogueMetaTests
     }
 
     [Fact]
+    public void EveryRulePage_SaysWhetherTheEditorShowsIt_AsTheDescriptorsDo()
+    {
+        foreach (var rule in RuleCatalog.All)
+        {
+            var line = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "docs", "rules", rule.Id + ".md"))
+                .FirstOrDefault(l => l.StartsWith("Shown in the editor: ", StringComparison.Ordinal));
+            Assert.True(line is not null, rule.Id + ": the page needs a line 'Shown in the editor: …'");
+            switch (InTheEditor(rule.Id))
+            {
+                case "yes":
+                    Assert.StartsWith("Shown in the editor: yes", line, StringComparison.Ordinal);
+                    break;
+                case "yes; cross-file at build":
+                    Assert.StartsWith("Shown in the editor: yes", line, StringComparison.Ordinal);
+                    Assert.Contains("build", line, StringComparison.Ordinal);
+                    break;
+                default:
+                    Assert.StartsWith("Shown in the editor: no, because ", line, StringComparison.Ordinal);
+                    break;
+            }
+        }
+    }
+
+    [Fact]
     public void ReadmeTable_IsCurrent()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).ReplaceLineEndings("\n");
@@ -118,8 +142,8 @@ public sealed class CatalogueMetaTests
     internal static string GenerateTable()
     {
         var builder = new StringBuilder();
-        builder.Append("|Id|Category|Title|Severity|Enabled|Code fix|Checked by|\n");
-        builder.Append("|--|--------|-----|--------|-------|--------|----------|\n");
+        builder.Append("|Id|Category|Title|Severity|Enabled|Code fix|In the editor|Checked by|\n");
+        builder.Append("|--|--------|-----|--------|-------|--------|-------------|----------|\n");
         foreach (var rule in RuleCatalog.All)
         {
             var descriptor = LoadedRules.Descriptors.FirstOrDefault(d => d.Id == rule.Id);
@@ -132,10 +156,28 @@ public sealed class CatalogueMetaTests
                 rule.CheckedBy.HasFlag(RuleChecks.Audit) ? "audit" : null,
                 rule.CheckedBy.HasFlag(RuleChecks.Admission) ? "admission" : null,
             }.Where(x => x is not null));
-            builder.Append($"|[{rule.Id}](docs/rules/{rule.Id}.md)|{rule.Category}|{rule.Title}|{rule.Severity}|{(enabled ? "yes" : "no")}|{(hasFix ? "yes" : "no")}|{checkedBy}|\n");
+            builder.Append($"|[{rule.Id}](docs/rules/{rule.Id}.md)|{rule.Category}|{rule.Title}|{rule.Severity}|{(enabled ? "yes" : "no")}|{(hasFix ? "yes" : "no")}|{InTheEditor(rule.Id)}|{checkedBy}|\n");
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Whether an editor shows the rule for the open document, from the loaded descriptors: editors run no
+    /// compilation-end action, so a rule with only compilation-end descriptors shows at build time only.
+    /// </summary>
+    internal static string InTheEditor(string ruleId)
+    {
+        var descriptors = LoadedRules.Descriptors.Where(d => d.Id == ruleId).ToList();
+        var live = descriptors.Exists(d => !d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd));
+        var atEnd = descriptors.Exists(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd));
+        return (live, atEnd) switch
+        {
+            (true, false) => "yes",
+            (true, true) => "yes; cross-file at build",
+            (false, true) => "build only",
+            _ => "no (manifests)",
+        };
     }
 
     private static string Describe(object rule)

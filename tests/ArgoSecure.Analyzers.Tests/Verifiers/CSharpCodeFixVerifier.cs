@@ -15,8 +15,10 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    /// <summary>A diagnostic of the analyzer's only descriptor.</summary>
-    public static DiagnosticResult Diagnostic() => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic();
+    /// <summary>A diagnostic of the analyzer's only rule (one ID, which may have a live and a compilation-end descriptor).</summary>
+    public static DiagnosticResult Diagnostic() => SingleRule(new TAnalyzer()) is { } descriptor
+        ? CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(descriptor)
+        : CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic();
 
     /// <summary>A diagnostic with this ID.</summary>
     public static DiagnosticResult Diagnostic(string id) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(id);
@@ -46,6 +48,9 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             ReferenceAssemblies = TestReferences.None;
             TestState.AdditionalReferences.AddRange(TestReferences.Runtime);
             TestState.AdditionalReferences.Add(TestReferences.ArgoSecure);
+
+            // {|ARGO0002:...|} names one rule that has two descriptors (live and compilation end): either matches.
+            MarkupOptions |= MarkupOptions.UseFirstDescriptor;
         }
 
         /// <summary>Leaves ArgoSecure.dll out: the "library not referenced" case.</summary>
@@ -75,7 +80,19 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         }
 
         /// <inheritdoc/>
+        /// <remarks>[|...|] stays an error for an analyzer of several rules (the first descriptor would be a guess).</remarks>
+        protected override DiagnosticDescriptor? GetDefaultDiagnostic(DiagnosticAnalyzer[] analyzers) =>
+            analyzers.Length > 0 ? SingleRule(analyzers[0]) : null;
+
+        /// <inheritdoc/>
         protected override ParseOptions CreateParseOptions() =>
             ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.CSharp12);
+    }
+
+    // The first descriptor when every descriptor of the analyzer has the same ID (ARGO0002: live and compilation end).
+    private static DiagnosticDescriptor? SingleRule(DiagnosticAnalyzer analyzer)
+    {
+        var descriptors = analyzer.SupportedDiagnostics;
+        return descriptors.Length > 0 && descriptors.All(d => d.Id == descriptors[0].Id) ? descriptors[0] : null;
     }
 }

@@ -34,8 +34,13 @@ public static class PulumiStubs
             public class Resource { }
             public class CustomResource : Resource { }
             public class ComponentResource : Resource { }
+            public class ProviderResource : CustomResource { }
             public sealed class CustomResourceOptions { }
-            public sealed class ComponentResourceOptions { }
+            public sealed class ComponentResourceOptions
+            {
+                public List<ProviderResource> Providers { get; set; } = new();
+                public InputList<Resource> DependsOn { get; set; } = new();
+            }
         }
         namespace Pulumi.Kubernetes.Types.Inputs.Helm.V3
         {

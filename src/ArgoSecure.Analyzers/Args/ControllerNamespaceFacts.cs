@@ -1,0 +1,279 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ArgoSecure.Analyzers;
+
+/// <summary>
+/// What one operation tells ARGO0002 (<see cref="WorkflowsInControllerNamespaceAnalyzer"/>): where a controller
+/// is, or a place where workflows might run in a controller's namespace (a candidate). Read the same way by the
+/// live pass (one code block) and the compilation-end pass (every block), so that the live verdicts are a subset
+/// of the compilation's.
+/// </summary>
+internal sealed class ControllerNamespaceFacts
+{
+    private readonly ArgoSymbols _symbols;
+    private readonly IPropertySymbol? _controllerNamespace;
+    private readonly IPropertySymbol? _name;
+    private readonly IPropertySymbol? _ownControllerNamespace;
+    private readonly IPropertySymbol? _scope;
+    private readonly IPropertySymbol? _controller;
+
+    // What each created type is to this rule, computed once per type: every object creation of the compilation
+    // asks, so one dictionary lookup replaces four walks up the base types.
+    private readonly ConcurrentDictionary<ITypeSymbol, Role> _roles = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<ITypeSymbol, Role> _classify;
+
+    private enum Role
+    {
+        None,
+        Controller,
+        Install,
+        WorkflowNamespace,
+        Binding,
+    }
+
+    public ControllerNamespaceFacts(ArgoSymbols symbols)
+    {
+        _symbols = symbols;
+        _controllerNamespace = ArgoSymbols.Property(symbols.ArgoControllerArgs, "Namespace");
+        _name = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "Name");
+        _ownControllerNamespace = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "ControllerNamespace");
+        _scope = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "Scope");
+        _controller = ArgoSymbols.Property(symbols.ArgoWorkflowsArgs, "Controller");
+        _classify = Classify;
+    }
+
+    /// <summary>
+    /// A controller this operation creates or moves: <c>new ArgoControllerArgs { Namespace = "platform" }</c>
+    /// (its namespace, null when not knowable), one left at the default namespace (also a whole
+    /// <c>ArgoWorkflowsArgs</c> without <c>Controller</c>), or <c>controller.Namespace = "platform"</c>.
+    /// </summary>
+    public ControllerFact? ReadController(IOperation operation)
+    {
+        if (operation is ISimpleAssignmentOperation assignment)
+        {
+            return assignment.AssignedProperty().Is(_controllerNamespace) && assignment.Parent is not IObjectOrCollectionInitializerOperation &&
+                   assignment.Value.KnownString() is { } moved
+                ? new ControllerFact(ControllerFactKind.Moved, moved)
+                : null;
+        }
+
+        var (type, initializer) = Initialized(operation);
+        switch (RoleOf(type))
+        {
+            case Role.Controller:
+                var value = initializer.ValueOf(_controllerNamespace);
+                return value is null
+                    ? new ControllerFact(ControllerFactKind.Default, ManagedNamespaceIsControllerNamespaceRule.DefaultNamespace)
+                    : new ControllerFact(ControllerFactKind.Created, value.KnownString());
+            case Role.Install when initializer.ValueOf(_controller) is null:
+                return new ControllerFact(ControllerFactKind.Default, ManagedNamespaceIsControllerNamespaceRule.DefaultNamespace);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The namespaces of the controllers that the code block holding <paramref name="operation"/> creates or moves.</summary>
+    public HashSet<string> ControllerNamespacesOfBlock(IOperation operation)
+    {
+        var namespaces = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var descendant in operation.Root().SelfAndDescendants())
+        {
+            if (ReadController(descendant) is { Namespace: { } ns })
+            {
+                namespaces.Add(ns);
+            }
+        }
+
+        return namespaces;
+    }
+
+    /// <summary>
+    /// A workflow namespace of a cluster install (a <c>WorkflowNamespaceArgs</c> initializer, or <c>local.Name = …</c>
+    /// on one made in the same body), or a Pulumi RoleBinding that lets someone create workflows in a namespace.
+    /// </summary>
+    public Candidate? ReadCandidate(IOperation operation)
+    {
+        if (operation is ISimpleAssignmentOperation assignment)
+        {
+            return ReadNameAssignment(assignment);
+        }
+
+        var (type, initializer) = Initialized(operation);
+        var role = RoleOf(type);
+        if (role == Role.Binding)
+        {
+            return operation is IObjectCreationOperation binding &&
+                   ControllerNamespaceWriteBindingRule.TryGetCandidate(binding, _symbols, out var bindingNamespace, out var bindingLocation)
+                ? new Candidate(bindingNamespace, null, bindingLocation, "RoleRefArgs.Name")
+                : null;
+        }
+
+        if (initializer is null || role != Role.WorkflowNamespace ||
+            ManagedNamespaceIsControllerNamespaceRule.NamespacedArgument(initializer.ValueOf(_scope), _symbols) is not null)
+        {
+            return null; // A namespace install is ARGO0001's business.
+        }
+
+        var nameValue = initializer.ValueOf(_name);
+        if (nameValue.KnownString() is not { Length: > 0 } name)
+        {
+            return null;
+        }
+
+        var values = new List<IOperation>();
+        if (initializer.ValueOf(_ownControllerNamespace) is { } own)
+        {
+            values.Add(own);
+        }
+
+        // var n = new WorkflowNamespaceArgs { Name = "argo" }; n.ControllerNamespace = "platform";
+        if (operation.InitializedLocal() is { } local)
+        {
+            OperationExtensions.LocalWrites(operation, local, out var writes);
+            foreach (var (property, value, _) in writes)
+            {
+                if (property.Is(_scope))
+                {
+                    return null; // Which install it belongs to changes in this body.
+                }
+
+                if (property.Is(_ownControllerNamespace))
+                {
+                    values.Add(value);
+                }
+            }
+        }
+
+        return OwnControllerNamespace(values, out var controllerNamespace)
+            ? new Candidate(name, controllerNamespace, (nameValue!.Parent ?? nameValue).Syntax.GetLocation(), "WorkflowNamespaceArgs.Name")
+            : null;
+    }
+
+    // namespaceArgs.Name = "argo" on a local made in this body with no Scope set.
+    private Candidate? ReadNameAssignment(ISimpleAssignmentOperation assignment)
+    {
+        if (!assignment.AssignedProperty().Is(_name) || assignment.Parent is IObjectOrCollectionInitializerOperation ||
+            assignment.Value.KnownString() is not { Length: > 0 } name ||
+            assignment.Target is not IPropertyReferenceOperation { Instance: ILocalReferenceOperation local })
+        {
+            return null;
+        }
+
+        var creation = OperationExtensions.LocalWrites(assignment, local.Local, out var writes);
+        if (creation is null || creation.Initializer.ValueOf(_scope) is not null)
+        {
+            return null;
+        }
+
+        var values = new List<IOperation>();
+        if (creation.Initializer.ValueOf(_ownControllerNamespace) is { } own)
+        {
+            values.Add(own);
+        }
+
+        foreach (var (property, value, _) in writes)
+        {
+            if (property.Is(_scope))
+            {
+                return null;
+            }
+
+            if (property.Is(_ownControllerNamespace))
+            {
+                values.Add(value);
+            }
+        }
+
+        return OwnControllerNamespace(values, out var controllerNamespace)
+            ? new Candidate(name, controllerNamespace, assignment.Syntax.GetLocation(), "WorkflowNamespaceArgs.Name")
+            : null;
+    }
+
+    // Every value given to the namespace's own ControllerNamespace: none (null, the controller is found elsewhere), all
+    // the same known string (that one), or anything else (false: not knowable without following the flow).
+    private static bool OwnControllerNamespace(List<IOperation> values, out string? controllerNamespace)
+    {
+        controllerNamespace = null;
+        foreach (var value in values)
+        {
+            var known = value.KnownString();
+            if (known is null || (controllerNamespace is not null && !string.Equals(known, controllerNamespace, System.StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            controllerNamespace = known;
+        }
+
+        return true;
+    }
+
+    private Role RoleOf(ITypeSymbol? type) => type is null ? Role.None : _roles.GetOrAdd(type, _classify);
+
+    private Role Classify(ITypeSymbol type) =>
+        type.IsOrDerives(_symbols.ArgoControllerArgs) ? Role.Controller :
+        type.IsOrDerives(_symbols.ArgoWorkflowsArgs) ? Role.Install :
+        type.IsOrDerives(_symbols.WorkflowNamespaceArgs) ? Role.WorkflowNamespace :
+        type.IsOrDerives(_symbols.RoleBindingArgs) ? Role.Binding :
+        Role.None;
+
+    private static (ITypeSymbol? Type, IObjectOrCollectionInitializerOperation? Initializer) Initialized(IOperation operation) => operation switch
+    {
+        IObjectCreationOperation creation => (creation.Type, creation.Initializer),
+        IMemberInitializerOperation member => (member.InitializedMember.Type, member.Initializer),
+        _ => (null, null),
+    };
+}
+
+/// <summary>How an operation places a controller.</summary>
+internal enum ControllerFactKind
+{
+    /// <summary>A controller created with its namespace set (null when not a known string).</summary>
+    Created,
+
+    /// <summary>A controller created in the default namespace.</summary>
+    Default,
+
+    /// <summary><c>controller.Namespace = …</c> outside an initializer.</summary>
+    Moved,
+}
+
+/// <summary>A controller and its namespace (null when not knowable).</summary>
+internal readonly struct ControllerFact
+{
+    public ControllerFact(ControllerFactKind kind, string? ns)
+    {
+        Kind = kind;
+        Namespace = ns;
+    }
+
+    public ControllerFactKind Kind { get; }
+
+    public string? Namespace { get; }
+}
+
+/// <summary>A namespace where workflows may run, with its own controller's namespace when it names one.</summary>
+internal sealed class Candidate
+{
+    public Candidate(string ns, string? ownControllerNamespace, Location location, string property)
+    {
+        Namespace = ns;
+        OwnControllerNamespace = ownControllerNamespace;
+        Location = location;
+        Property = property;
+    }
+
+    /// <summary>The workflow namespace, or the namespace of the binding.</summary>
+    public string Namespace { get; }
+
+    /// <summary>The controller's namespace the workflow namespace names itself, which decides alone; null when it names none.</summary>
+    public string? OwnControllerNamespace { get; }
+
+    public Location Location { get; }
+
+    /// <summary>The message argument.</summary>
+    public string Property { get; }
+}
