@@ -10,16 +10,24 @@ public static class AuditEngine
     /// Audits files and folders of manifests, and optionally a values file of the argo-workflows Helm chart, reading
     /// every input under <paramref name="limits"/> (default: <see cref="ReadingLimits.Default"/>). An input that cannot
     /// be read or goes beyond a limit is left out whole and listed in <see cref="AuditReport.Refused"/>; the others are
-    /// audited.
+    /// audited. The path <c>-</c> reads <paramref name="standardInput"/> (default: the process's standard input).
+    /// Kustomization folders are built as <paramref name="kustomize"/> says (default: the built-in subset).
     /// </summary>
-    /// <param name="paths">Manifest files and folders.</param>
+    /// <param name="paths">Manifest files and folders; <c>-</c> is standard input.</param>
     /// <param name="helmValuesFile">A values file of the argo-workflows chart, or null.</param>
     /// <param name="limits">The reading limits.</param>
+    /// <param name="standardInput">What <c>-</c> reads.</param>
+    /// <param name="kustomize">How kustomization folders are built.</param>
     /// <param name="argoVersion">The Argo release every install runs (a tag of a supported line), or null to read it from the images.</param>
-    public static AuditReport Audit(IReadOnlyList<string> paths, string? helmValuesFile = null, ReadingLimits? limits = null, string? argoVersion = null)
+    public static AuditReport Audit(IReadOnlyList<string> paths, string? helmValuesFile = null, ReadingLimits? limits = null, Func<Stream>? standardInput = null,
+        KustomizeChoice? kustomize = null, string? argoVersion = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var loader = new ManifestLoader(new ReadingBudget(limits ?? ReadingLimits.Default));
+        var loader = new ManifestLoader(new ReadingBudget(limits ?? ReadingLimits.Default))
+        {
+            StandardInput = standardInput ?? Console.OpenStandardInput,
+            Kustomizing = kustomize ?? KustomizeChoice.BuiltIn,
+        };
         var inputs = paths.ToList();
         var refused = new List<InputRefusal>();
         HelmChartValues? chart = null;
