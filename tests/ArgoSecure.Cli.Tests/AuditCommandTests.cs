@@ -38,6 +38,64 @@ public sealed class AuditCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
+    [Fact]
+    public void Kustomize_Builtin_BuildsWithTheSubset_AndSaysSoInTheNotes()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(root, "overlay")).FullName;
+        File.WriteAllText(Path.Combine(folder, "kustomization.yaml"), "resources: [server.yaml]\nnamePrefix: team-\n");
+        File.WriteAllText(Path.Combine(folder, "server.yaml"), InsecureServer);
+
+        var (code, output, error) = CliRunner.Run("audit", folder, "--kustomize", "builtin");
+
+        Assert.Equal(1, code);
+        Assert.Contains("ARGO0004", output, StringComparison.Ordinal);
+        Assert.Contains("built with the audit's built-in kustomize subset (--kustomize builtin)", error, StringComparison.Ordinal);
+        Assert.Contains("'namePrefix' is not applied", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--kustomize", "helm", "--kustomize 'helm' is not a choice. Fix: use auto, kustomize, kubectl or builtin.")]
+    [InlineData("--kustomize", "Kubectl", "--kustomize 'Kubectl' is not a choice.")]
+    [InlineData("--kustomize-timeout", "0", "--kustomize-timeout '0' is not valid. Fix: give a number of seconds, 1 or more.")]
+    public void Kustomize_OptionsThatAreNotValid_ExitTwo_NamingTheValue(string option, string value, string message)
+    {
+        var file = Path.Combine(root, "server.yaml");
+        File.WriteAllText(file, InsecureServer);
+
+        var (code, output, error) = CliRunner.Run("audit", file, option, value);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dash_ReadsStandardInput_AsKubectlListOutput()
+    {
+        // The documents of InsecureServer as the items of one List, as 'kubectl get -o yaml' prints them.
+        var items = string.Join("\n", InsecureServer.Split("---\n").Select(d => "- " + d.Trim().Replace("\n", "\n  ", StringComparison.Ordinal)));
+        var list = "apiVersion: v1\nkind: List\nmetadata: {resourceVersion: \"\"}\nitems:\n" + items + "\n";
+
+        var (code, output, error) = CliRunner.RunWithInput(list, "audit", "-", "--format", "json");
+
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("audit:", error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Contains(findings, f => f.GetProperty("ruleId").GetString() == "ARGO0004");
+        Assert.All(findings, f => Assert.Equal("stdin", f.GetProperty("file").GetString()));
+    }
+
+    [Fact]
+    public void Dash_BeyondTheFileSizeLimit_IsRefusedByName()
+    {
+        var (code, _, error) = CliRunner.RunWithInput(InsecureServer, "audit", "-", "--max-file-size", "100");
+
+        Assert.Equal(2, code);
+        Assert.Contains("refused stdin:", error, StringComparison.Ordinal);
+        Assert.Contains("--max-file-size", error, StringComparison.Ordinal);
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(root, name);

@@ -10,11 +10,13 @@ internal static class AuditCommand
     private const string Description = """
         Audit existing Argo Workflows manifests (and values of the argo-workflows Helm chart) against the ArgoSecure rules.
 
-        PATH is a YAML or JSON file (multi-document, kubectl 'kind: List', 'kustomize build' or 'helm template' output) or a
-        folder. Folders are read recursively, and only their *.yaml, *.yml and *.json files (other files are listed as not
-        read); a folder with a kustomization.yaml is read the way kustomize builds it (resources, components, patches,
-        namespace, images). The audit rebuilds the installation (controller and server flags and ARGO_* env, the
-        ConfigMaps they read, RBAC, NetworkPolicies, Namespaces, Workflows, CronWorkflows, WorkflowTemplates,
+        PATH is a YAML or JSON file (multi-document, kubectl 'kind: List', 'kustomize build' or 'helm template' output), a
+        folder, or '-' for standard input (kubectl get ... -o yaml | argosecure audit -; see docs/audit.md, "Running
+        cluster"). Folders are read recursively, and only their *.yaml, *.yml and *.json files (other files are listed as not
+        read); a folder with a kustomization.yaml is built with the real kustomize ('kustomize build', else 'kubectl
+        kustomize'; --kustomize chooses), findings pointing at the source lines, or else with a built-in subset (resources,
+        components, patches, namespace, images) that says in the notes that it was used. The audit rebuilds the installation
+        (controller and server flags and ARGO_* env, the ConfigMaps they read, RBAC, NetworkPolicies, Namespaces, Workflows, CronWorkflows, WorkflowTemplates,
         ClusterWorkflowTemplates) and reports each insecure choice with its rule ID, file and line, object and help link.
 
         Accept a risk on one object with the annotation argosecure.io/accept-ARGO00NN: "<why>"; accepted findings are
@@ -32,14 +34,24 @@ internal static class AuditCommand
         is listed on standard error as notes, and in the JSON output.
         """;
 
-    public static Command Create()
+    public static Command Create(Func<Stream> standardInput)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Manifest files or folders to audit.", Arity = ArgumentArity.ZeroOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Manifest files or folders to audit; '-' reads standard input.", Arity = ArgumentArity.ZeroOrMore };
         var helmValues = new Option<string?>("--helm-values") { Description = "A values file of the argo-workflows Helm chart, read against the chart's defaults." };
         var format = new Option<string>("--format") { Description = "Output format: text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).", DefaultValueFactory = _ => "text" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when an unaccepted finding is at or above this severity: error, warning (default), info or none.", DefaultValueFactory = _ => "warning" };
 
+        var kustomize = new Option<string>("--kustomize")
+        {
+            Description = "Which kustomize builds kustomization folders: auto (default: 'kustomize build' if on the PATH, else 'kubectl kustomize', else the built-in subset), kustomize, kubectl or builtin.",
+            DefaultValueFactory = _ => "auto",
+        };
+        var kustomizeTimeout = new Option<int>("--kustomize-timeout")
+        {
+            Description = $"Seconds one kustomize build may run before it is stopped and its folder refused (default {KustomizeChoice.Default.Timeout.TotalSeconds}).",
+            DefaultValueFactory = _ => (int)KustomizeChoice.Default.Timeout.TotalSeconds,
+        };
         var limitOptions = new LimitOptions();
 
         var command = new Command("audit", Description);
@@ -48,6 +60,8 @@ internal static class AuditCommand
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(failOn);
+        command.Options.Add(kustomize);
+        command.Options.Add(kustomizeTimeout);
         limitOptions.AddTo(command);
         command.SetAction(parseResult =>
         {
@@ -75,12 +89,26 @@ internal static class AuditCommand
                 return 2;
             }
 
+            var kustomizeValue = parseResult.GetValue(kustomize) ?? "auto";
+            if (!Enum.TryParse<KustomizeMode>(kustomizeValue, ignoreCase: true, out var mode) || !kustomizeValue.All(char.IsAsciiLetterLower))
+            {
+                stderr.WriteLine($"audit: --kustomize '{kustomizeValue}' is not a choice. Fix: use auto, kustomize, kubectl or builtin.");
+                return 2;
+            }
+
+            var seconds = parseResult.GetValue(kustomizeTimeout);
+            if (seconds < 1)
+            {
+                stderr.WriteLine($"audit: --kustomize-timeout '{seconds}' is not valid. Fix: give a number of seconds, 1 or more.");
+                return 2;
+            }
+
             if (limitOptions.Read(parseResult, "audit", stderr) is not { } limits)
             {
                 return 2;
             }
 
-            var report = AuditEngine.Audit(inputs, values, limits);
+            var report = AuditEngine.Audit(inputs, values, limits, standardInput, new KustomizeChoice(mode, TimeSpan.FromSeconds(seconds)));
 
             // When every input was refused there is nothing to report; otherwise the others are reported in full.
             var nothingRead = report.Refused.Count > 0 && report.ObjectCount == 0 && report.Findings.Count == 0;

@@ -9,12 +9,18 @@ public static class AuditEngine
     /// Audits files and folders of manifests, and optionally a values file of the argo-workflows Helm chart, reading
     /// every input under <paramref name="limits"/> (default: <see cref="ReadingLimits.Default"/>). An input that cannot
     /// be read or goes beyond a limit is left out whole and listed in <see cref="AuditReport.Refused"/>; the others are
-    /// audited.
+    /// audited. The path <c>-</c> reads <paramref name="standardInput"/> (default: the process's standard input).
+    /// Kustomization folders are built as <paramref name="kustomize"/> says (default: the built-in subset).
     /// </summary>
-    public static AuditReport Audit(IReadOnlyList<string> paths, string? helmValuesFile = null, ReadingLimits? limits = null)
+    public static AuditReport Audit(IReadOnlyList<string> paths, string? helmValuesFile = null, ReadingLimits? limits = null, Func<Stream>? standardInput = null,
+        KustomizeChoice? kustomize = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var loader = new ManifestLoader(new ReadingBudget(limits ?? ReadingLimits.Default));
+        var loader = new ManifestLoader(new ReadingBudget(limits ?? ReadingLimits.Default))
+        {
+            StandardInput = standardInput ?? Console.OpenStandardInput,
+            Kustomizing = kustomize ?? KustomizeChoice.BuiltIn,
+        };
         var inputs = paths.ToList();
         var refused = new List<InputRefusal>();
         HelmChartValues? chart = null;

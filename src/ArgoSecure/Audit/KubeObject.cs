@@ -33,6 +33,12 @@ public sealed class KubeObject
     /// <summary>True when another object owns this one (a ReplicaSet or Pod of a Deployment in <c>kubectl get</c> output).</summary>
     public bool IsOwned => Root.At("metadata", "ownerReferences")?.Items.Count > 0;
 
+    /// <summary>
+    /// True for an object read back from a cluster (<c>kubectl get -o yaml</c>): the API server gave it a uid and
+    /// managedFields. Its stored values say nothing about how its manifest was written.
+    /// </summary>
+    public bool IsLive => Root.At("metadata", "uid") is not null || Root.At("metadata", "managedFields") is not null;
+
     /// <summary>An annotation's value, or null.</summary>
     public string? Annotation(string key) => Root.TextAt("metadata", "annotations", key);
 

@@ -19,7 +19,17 @@ public sealed class ManifestLoader
     private static readonly string[] UnappliedKustomizeFields =
         ["namePrefix", "nameSuffix", "commonLabels", "labels", "commonAnnotations", "configMapGenerator", "secretGenerator", "replicas", "helmCharts", "replacements", "vars", "crds", "generators", "transformers", "validators", "openapi"];
 
+    /// <summary>The path that means standard input (<c>kubectl get ... -o yaml | argosecure audit -</c>).</summary>
+    public const string StandardInputPath = "-";
+
+    /// <summary>How standard input is named in findings, notes and refusals.</summary>
+    public const string StandardInputName = "stdin";
+
+    private const string BuiltInScope = "it applies resources, components, patches (strategic merge simplified, JSON 6902 add, replace and remove), namespace and images, and not namePrefix, nameSuffix, labels, annotations, generators, replicas, replacements, helmCharts or other transformers";
+
     private readonly List<string> notes = [];
+    private KustomizeTool? tool;
+    private bool toolLookedUp;
     private readonly List<InputRefusal> refused = [];
 
     // Real paths: files already read (with the path they were read as), folders already walked, and the folders and
@@ -43,6 +53,22 @@ public sealed class ManifestLoader
 
     /// <summary>The reading budget: the limits, and what has been read.</summary>
     public ReadingBudget Budget { get; }
+
+    /// <summary>Which kustomize builds the kustomization folders given as inputs (default: the built-in subset).</summary>
+    public KustomizeChoice Kustomizing { get; init; } = KustomizeChoice.BuiltIn;
+
+    /// <summary>The tool that builds kustomizations, instead of the one <see cref="Kustomizing"/> finds (tests).</summary>
+    internal KustomizeTool? Tool
+    {
+        init
+        {
+            tool = value;
+            toolLookedUp = true;
+        }
+    }
+
+    /// <summary>Opens standard input, read for the path <c>-</c> (replaced by tests).</summary>
+    public Func<Stream> StandardInput { get; init; } = Console.OpenStandardInput;
 
     /// <summary>What was not read or not applied, and why (never silent).</summary>
     public IReadOnlyList<string> Notes => notes;
@@ -75,9 +101,25 @@ public sealed class ManifestLoader
         ArgumentNullException.ThrowIfNull(paths);
         var plain = new List<KubeObject>();
         var units = new List<List<KubeObject>>();
+        var stdinRead = false;
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
+            if (path == StandardInputPath)
+            {
+                if (stdinRead)
+                {
+                    notes.Add($"{StandardInputName}: '-' is given more than once; standard input is read once.");
+                    continue;
+                }
+
+                stdinRead = true;
+                Guarded(StandardInputName, () =>
+                {
+                    using var stream = StandardInput();
+                    plain.AddRange(LoadStream(stream, StandardInputName));
+                });
+            }
+            else if (Directory.Exists(path))
             {
                 Guarded(path, () => Walk(path, RealPath.Of(path), plain, units));
             }
@@ -138,8 +180,7 @@ public sealed class ManifestLoader
             if (FindKustomization(folder) is { } kustomization)
             {
                 openFolders.Remove(real);
-                var unit = Kustomize(folder, kustomization, out _);
-                units.Add(unit);
+                units.Add(BuildKustomization(folder, kustomization));
                 return;
             }
 
@@ -445,6 +486,153 @@ public sealed class ManifestLoader
     }
 
     // ---- kustomize ----
+
+    /// <summary>
+    /// Builds a kustomization folder given as input with the real kustomize when there is one (its output bounded by the
+    /// budget and its run by the timeout), pointing the objects back at their source lines; else, or when the real one
+    /// fails in auto mode, with the built-in subset, and says so in a note.
+    /// </summary>
+    private List<KubeObject> BuildKustomization(string folder, string kustomization)
+    {
+        var display = DisplayPath(folder);
+        if (!toolLookedUp)
+        {
+            tool = KustomizeTool.Find(Kustomizing.Mode);
+            toolLookedUp = true;
+        }
+
+        if (tool is null)
+        {
+            var why = Kustomizing.Mode == KustomizeMode.Builtin ? "--kustomize builtin" : "neither kustomize nor kubectl is on the PATH";
+            notes.Add($"{display}: built with the audit's built-in kustomize subset ({why}); {BuiltInScope}.");
+            return Kustomize(folder, kustomization, out _);
+        }
+
+        string output;
+        try
+        {
+            output = tool.Build(folder, display, Budget, Kustomizing.Timeout);
+        }
+        catch (KustomizeFailedException e) when (Kustomizing.Mode == KustomizeMode.Auto)
+        {
+            notes.Add($"{display}: {e.Message}; built with the audit's built-in kustomize subset instead; {BuiltInScope}.");
+            return Kustomize(folder, kustomization, out _);
+        }
+        catch (KustomizeFailedException e)
+        {
+            throw new AuditInputException(display, e.Message + ".", $"Fix the kustomization so that {tool.Name} builds it, or use --kustomize auto or --kustomize builtin.");
+        }
+
+        var name = $"{display} ({tool.Name})";
+        var objects = ObjectsOf(YamlTree.ParseDocuments(output, name, Budget), name, inFolder: true);
+        Budget.AddObjects(objects.Count, name);
+        PointAtSources(folder, kustomization, objects, display, name);
+        return objects;
+    }
+
+    /// <summary>
+    /// Gives the objects kustomize built the lines of their sources: the built-in subset reads the same folder (not
+    /// counted against the budget, its notes dropped) and each built object, value by value, takes the location of its
+    /// counterpart (same group, kind and name; by name, else by position, in lists) and its keys' order. Values the sources lack take their
+    /// parent's line; objects without a counterpart keep the lines of kustomize's output, and a note says so.
+    /// </summary>
+    private void PointAtSources(string folder, string kustomization, List<KubeObject> built, string display, string output)
+    {
+        var checkpoint = Budget.Checkpoint();
+        var notesBefore = notes.Count;
+        List<KubeObject> sources;
+        try
+        {
+            sources = Kustomize(folder, kustomization, out _);
+        }
+        catch (Exception e) when (InputRefusal.From(e, folder) is not null)
+        {
+            sources = [];
+        }
+        finally
+        {
+            Budget.Restore(checkpoint);
+            notes.RemoveRange(notesBefore, notes.Count - notesBefore);
+        }
+
+        var byName = sources.GroupBy(o => (o.Group, o.Kind, o.Name)).ToDictionary(g => g.Key, g => g.ToList());
+        var unmatched = 0;
+        foreach (var o in built)
+        {
+            if (byName.TryGetValue((o.Group, o.Kind, o.Name), out var candidates) &&
+                (candidates.Find(c => c.Namespace == o.Namespace) ?? (candidates.Count == 1 ? candidates[0] : null)) is { } source)
+            {
+                Relocate(o.Root, source.Root);
+            }
+            else
+            {
+                unmatched++;
+            }
+        }
+
+        if (unmatched > 0)
+        {
+            notes.Add($"{display}: {unmatched} of the {built.Count} objects {tool!.Name} built have no counterpart the audit can follow in the sources (generated, renamed by namePrefix or nameSuffix, or remote): findings on them point at lines of '{output}', kustomize's output.");
+        }
+    }
+
+    private static void Relocate(YNode built, YNode source)
+    {
+        built.Location = source.Location;
+        switch (built)
+        {
+            case YMap map when source is YMap sourceMap:
+                // kustomize sorts keys; the source's order keeps messages that list keys, and the first one's line, alike.
+                map.OrderLike(sourceMap);
+                foreach (var (key, value) in map.Entries)
+                {
+                    Relocate(value, sourceMap.Get(key), source.Location);
+                }
+
+                break;
+            case YSeq seq when source is YSeq sourceSeq:
+                for (var i = 0; i < seq.Children.Count; i++)
+                {
+                    var item = seq.Children[i];
+                    var counterpart = item.TextAt("name") is { } name
+                        ? sourceSeq.Children.Find(c => c.TextAt("name") == name)
+                        : i < sourceSeq.Children.Count ? sourceSeq.Children[i] : null;
+                    Relocate(item, counterpart, source.Location);
+                }
+
+                break;
+            default:
+                foreach (var child in Children(built))
+                {
+                    Relocate(child, null, source.Location);
+                }
+
+                break;
+        }
+    }
+
+    private static void Relocate(YNode built, YNode? source, SourceLocation parent)
+    {
+        if (source is not null)
+        {
+            Relocate(built, source);
+            return;
+        }
+
+        built.Location = parent;
+        foreach (var child in Children(built))
+        {
+            Relocate(child, null, parent);
+        }
+    }
+
+    private static IEnumerable<YNode> Children(YNode node) => node switch
+    {
+        YMap map => map.Entries.Select(e => e.Value),
+        YSeq seq => seq.Children,
+        _ => [],
+    };
+
     private List<KubeObject> Kustomize(string directory, string kustomizationFile, out List<(YNode Patch, YNode? Target, string File)> componentPatches)
     {
         var real = RealPath.Of(directory);

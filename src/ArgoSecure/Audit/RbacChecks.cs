@@ -22,13 +22,25 @@ internal static class RbacChecks
 
         foreach (var role in install.OfKind("ClusterRole"))
         {
+            // An aggregated role's rules are copies of the roles it selects (the built-in edit and admin on a live
+            // cluster): the roles that bring the rule in are blamed, not the role that collects it.
+            if (IsAggregated(role) || !clusterInstall || Grants(role, "argoproj.io", WorkflowResources, CreateVerbs) is not { } rule)
+            {
+                continue;
+            }
+
             var labels = role.Labels;
             var aggregatesTo = AggregatedRoles.Where(r => labels.TryGetValue($"rbac.authorization.k8s.io/aggregate-to-{r}", out var v) && v == "true").ToList();
-            if (clusterInstall && aggregatesTo.Count > 0 && Grants(role, "argoproj.io", WorkflowResources, CreateVerbs) is { } rule)
+            if (aggregatesTo.Count > 0)
             {
                 var labelsFound = string.Join(", ", aggregatesTo.Select(r => $"rbac.authorization.k8s.io/aggregate-to-{r}: \"{labels[$"rbac.authorization.k8s.io/aggregate-to-{r}"]}\""));
                 context.Report(RuleCatalog.WorkflowsInControllerNamespace, role, rule,
                     $"ClusterRole '{role.Name}' grants {Verbs(rule)} on workflows and has the label {labelsFound}, so it adds them to the built-in '{string.Join("', '", aggregatesTo)}' role: every namespace editor, including in the controller's namespace, can run workflows. Remove the aggregate-to label and grant submitters explicitly in workflow namespaces.");
+            }
+            else if (install.Input.Derived(Aggregators.Of).Reaching(role) is { } via)
+            {
+                context.Report(RuleCatalog.WorkflowsInControllerNamespace, role, rule,
+                    $"ClusterRole '{role.Name}' grants {Verbs(rule)} on workflows and its labels are selected by the aggregationRule of ClusterRole '{via.Aggregator}', which is aggregated into the built-in '{via.BuiltIn}' role: every namespace editor, including in the controller's namespace, can run workflows. Change the labels so that no role aggregated into '{via.BuiltIn}' selects it, and grant submitters explicitly in workflow namespaces.");
             }
         }
 
@@ -104,6 +116,12 @@ internal static class RbacChecks
         }
     }
 
+    /// <summary>
+    /// True for a ClusterRole whose rules the cluster fills from the roles its aggregationRule selects, such as the
+    /// built-in edit and admin (<c>kubernetes.io/bootstrapping: rbac-defaults</c>) in <c>kubectl get</c> output.
+    /// </summary>
+    private static bool IsAggregated(KubeObject role) => role.Root["aggregationRule"] is not null;
+
     private static string Verbs(YNode rule) => string.Join(", ", rule.Items("verbs").Select(v => v.Text));
 
     private static List<string> OtherSubjects(HashSet<string> argoAccounts, KubeObject binding) =>
@@ -131,4 +149,68 @@ internal static class RbacChecks
 
         return null;
     }
+}
+
+/// <summary>
+/// The ClusterRoles of an input that aggregate others (an <c>aggregationRule</c>), and which built-in role (edit,
+/// admin) each one ends up in: built from the whole input once, shared by every install.
+/// </summary>
+internal sealed class Aggregators
+{
+    private readonly List<(KubeObject Role, string? BuiltIn)> aggregators = [];
+
+    private Aggregators(ObjectIndex input)
+    {
+        var all = input.OfKind("ClusterRole").Where(r => r.Root["aggregationRule"] is not null).ToList();
+        foreach (var role in all)
+        {
+            aggregators.Add((role, BuiltInOf(role, all, [])));
+        }
+    }
+
+    public static Aggregators Of(ObjectIndex input) => new(input);
+
+    /// <summary>The first aggregator that selects the role and ends up in edit or admin, or null.</summary>
+    public (string Aggregator, string BuiltIn)? Reaching(KubeObject role)
+    {
+        var labels = role.Labels;
+        foreach (var (aggregator, builtIn) in aggregators)
+        {
+            if (builtIn is not null && !ReferenceEquals(aggregator, role) && Selects(aggregator, labels))
+            {
+                return (aggregator.Name, builtIn);
+            }
+        }
+
+        return null;
+    }
+
+    // edit and admin themselves; else the built-in role an aggregator's own labels bring it into (directly, or through
+    // another aggregator; a cycle ends nowhere).
+    private static string? BuiltInOf(KubeObject role, List<KubeObject> all, HashSet<KubeObject> seen)
+    {
+        if (role.Name is "edit" or "admin")
+        {
+            return role.Name;
+        }
+
+        if (!seen.Add(role))
+        {
+            return null;
+        }
+
+        var labels = role.Labels;
+        foreach (var builtIn in new[] { "edit", "admin" })
+        {
+            if (labels.TryGetValue($"rbac.authorization.k8s.io/aggregate-to-{builtIn}", out var value) && value == "true")
+            {
+                return builtIn;
+            }
+        }
+
+        return all.Where(a => !ReferenceEquals(a, role) && Selects(a, labels)).Select(a => BuiltInOf(a, all, seen)).FirstOrDefault(b => b is not null);
+    }
+
+    private static bool Selects(KubeObject aggregator, IReadOnlyDictionary<string, string> labels) =>
+        aggregator.Root.At("aggregationRule", "clusterRoleSelectors")?.Items.Any(s => s is YMap { Entries.Count: > 0 } && NetworkPolicyChecks.SelectorMatches(s, labels)) == true;
 }

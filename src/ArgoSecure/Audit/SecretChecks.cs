@@ -16,7 +16,9 @@ internal static partial class SecretChecks
         var referenced = ReferencedSecrets(install);
         foreach (var secret in install.OfKind("Secret"))
         {
-            if (secret.Root.TextAt("type") == "kubernetes.io/service-account-token")
+            // A live Secret always holds its values in data, however it was created (out of band, from a secret store):
+            // that is not a literal in a manifest.
+            if (secret.Root.TextAt("type") == "kubernetes.io/service-account-token" || secret.IsLive)
             {
                 continue;
             }

@@ -163,6 +163,27 @@ public sealed class YMap : YNode
         return removed;
     }
 
+    /// <summary>Puts the keys in the order of <paramref name="model"/>'s keys; keys it lacks follow, in their order.</summary>
+    internal void OrderLike(YMap model)
+    {
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < model.entries.Count; i++)
+        {
+            rank[model.entries[i].Key] = i;
+        }
+
+        var ordered = entries.OrderBy(e => rank.TryGetValue(e.Key, out var r) ? r : int.MaxValue).ToList();
+        entries.Clear();
+        entries.AddRange(ordered);
+        if (index is not null)
+        {
+            for (var j = 0; j < entries.Count; j++)
+            {
+                index[entries[j].Key] = j;
+            }
+        }
+    }
+
     /// <inheritdoc/>
     public override YNode Clone()
     {
@@ -241,12 +262,12 @@ public static class YamlTree
         try
         {
             var parser = budget.OpenYaml(text, file, lineOffset);
-            var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
+            var reader = new TreeReader(file, lineOffset);
             parser.Consume<StreamStart>();
             while (parser.TryConsume<DocumentStart>(out _))
             {
-                anchors.Clear();
-                documents.Add(parser.Accept<DocumentEnd>(out _) ? new YScalar(new SourceLocation(file, lineOffset + 1), "", isNull: true) : ReadNode(parser, file, lineOffset, anchors));
+                reader.Anchors.Clear();
+                documents.Add(parser.Accept<DocumentEnd>(out _) ? new YScalar(new SourceLocation(file, lineOffset + 1), "", isNull: true) : ReadNode(parser, reader));
                 parser.Consume<DocumentEnd>();
             }
 
@@ -268,10 +289,11 @@ public static class YamlTree
         return index < 0 ? message.Trim() : message[..index].Trim();
     }
 
-    private static YNode ReadNode(IParser parser, string file, int lineOffset, Dictionary<string, YNode> anchors)
+    private static YNode ReadNode(IParser parser, TreeReader reader)
     {
         var current = parser.Current!;
-        var location = new SourceLocation(file, (int)current.Start.Line + lineOffset);
+        var location = reader.At((int)current.Start.Line);
+        var anchors = reader.Anchors;
         YNode node;
         string? anchor = null;
         switch (current)
@@ -291,7 +313,7 @@ public static class YamlTree
                 var seq = new YSeq(location);
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
-                    seq.Children.Add(ReadNode(parser, file, lineOffset, anchors));
+                    seq.Children.Add(ReadNode(parser, reader));
                 }
 
                 node = seq;
@@ -302,9 +324,19 @@ public static class YamlTree
                 var map = new YMap(location);
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var key = ReadNode(parser, file, lineOffset, anchors);
-                    var value = ReadNode(parser, file, lineOffset, anchors);
-                    map.Add(key is YScalar k ? k.Value : "", value);
+                    // A plain key is read as its text alone: no node is kept for it, so none is made.
+                    string key;
+                    if (parser.Current is Scalar { Anchor.IsEmpty: true } keyScalar)
+                    {
+                        parser.MoveNext();
+                        key = keyScalar.Value ?? "";
+                    }
+                    else
+                    {
+                        key = ReadNode(parser, reader) is YScalar k ? k.Value : "";
+                    }
+
+                    map.Add(key, ReadNode(parser, reader));
                 }
 
                 node = map;
@@ -320,6 +352,21 @@ public static class YamlTree
         }
 
         return node;
+    }
+
+    /// <summary>What reading one text needs: its name, the lines it is offset by, the anchors of the current document.</summary>
+    private sealed class TreeReader(string file, int lineOffset)
+    {
+        private SourceLocation? last;
+
+        public Dictionary<string, YNode> Anchors { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The location of a line; the values of one line share one (locations never change once read).</summary>
+        public SourceLocation At(int line)
+        {
+            line += lineOffset;
+            return last is { } known && known.Line == line ? known : last = new SourceLocation(file, line);
+        }
     }
 
     /// <summary>
