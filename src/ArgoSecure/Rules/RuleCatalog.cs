@@ -182,6 +182,9 @@ static class RuleCatalog
     /// <summary>ARGO0025: a workflow spec needs an Argo feature the install leaves off, so it would fail at run time.</summary>
     public const string WorkflowNeedsDisabledFeature = "ARGO0025";
 
+    /// <summary>ARGO0027: an accepted risk whose justification is blank or not known at compile time, so the analyzers cannot honor it.</summary>
+    public const string UnusableAcceptance = "ARGO0027";
+
     private static readonly Rule[] AllRules =
     {
         new(ManagedNamespaceIsControllerNamespace,
@@ -319,6 +322,12 @@ static class RuleCatalog
             "A workflow that needs an Argo feature the install leaves off (an image entrypoint from a registry, HTTP, plugin or memoized templates, templates over 128 KiB) fails at run time, far from its author, and invites loosening the whole install.",
             "docs/workflow-executors.md (image index), docs/executor_plugins.md, docs/memoization.md, docs/offloading-large-workflows.md",
             RuleChecks.Audit | RuleChecks.Admission),
+        new(UnusableAcceptance,
+            "Write an accepted risk's justification as a non-blank constant",
+            RuleSeverity.Warning, // why: the risk may be sound, but the build cannot honor or record an acceptance whose reason it cannot read.
+            "An accepted risk without a readable reason hides a security exception from review: the analyzers cannot honor it, and the diagnostic it meant to accept stays.",
+            "ArgoSecure: accepted risks (AcceptedRisk.Justification)",
+            RuleChecks.Analyzers),
     };
 
     private static readonly Dictionary<string, Rule> ById = CreateIndex();
