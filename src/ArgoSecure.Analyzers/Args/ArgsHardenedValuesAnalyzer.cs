@@ -69,6 +69,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         var builder = ImmutableArray.CreateBuilder<DiagnosticDescriptor>();
         builder.Add(ManagedNamespaceIsControllerNamespaceRule.Rule);
         builder.Add(DoNotOverPrivilegeServerRule.Rule);
+        builder.Add(UnusableAcceptanceRule.Rule);
         foreach (var rule in CollectionRules)
         {
             builder.Add(rule.Rule);
@@ -204,6 +205,12 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         public void AnalyzeCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
+            if (AcceptedRisks.IsAcceptedRisk(creation.Type))
+            {
+                UnusableAcceptanceRule.Analyze(context, creation);
+                return;
+            }
+
             if (creation.Initializer is { } initializer && creation.Type is INamedTypeSymbol type && _initializerTypes.Contains(type.OriginalDefinition))
             {
                 AnalyzeInitializer(context, type, initializer);

@@ -107,7 +107,7 @@ internal sealed class ControllerNamespaceFacts
         {
             return operation is IObjectCreationOperation binding &&
                    ControllerNamespaceWriteBindingRule.TryGetCandidate(binding, _symbols, out var bindingNamespace, out var bindingLocation)
-                ? new Candidate(bindingNamespace, null, bindingLocation, "RoleRefArgs.Name")
+                ? new Candidate(bindingNamespace, null, bindingLocation, "RoleRefArgs.Name", binding)
                 : null;
         }
 
@@ -148,7 +148,7 @@ internal sealed class ControllerNamespaceFacts
         }
 
         return OwnControllerNamespace(values, out var controllerNamespace)
-            ? new Candidate(name, controllerNamespace, (nameValue!.Parent ?? nameValue).Syntax.GetLocation(), "WorkflowNamespaceArgs.Name")
+            ? new Candidate(name, controllerNamespace, (nameValue!.Parent ?? nameValue).Syntax.GetLocation(), "WorkflowNamespaceArgs.Name", nameValue)
             : null;
     }
 
@@ -188,7 +188,7 @@ internal sealed class ControllerNamespaceFacts
         }
 
         return OwnControllerNamespace(values, out var controllerNamespace)
-            ? new Candidate(name, controllerNamespace, assignment.Syntax.GetLocation(), "WorkflowNamespaceArgs.Name")
+            ? new Candidate(name, controllerNamespace, assignment.Syntax.GetLocation(), "WorkflowNamespaceArgs.Name", assignment)
             : null;
     }
 
@@ -258,8 +258,9 @@ internal readonly struct ControllerFact
 /// <summary>A namespace where workflows may run, with its own controller's namespace when it names one.</summary>
 internal sealed class Candidate
 {
-    public Candidate(string ns, string? ownControllerNamespace, Location location, string property)
+    public Candidate(string ns, string? ownControllerNamespace, Location location, string property, IOperation node)
     {
+        Node = node;
         Namespace = ns;
         OwnControllerNamespace = ownControllerNamespace;
         Location = location;
@@ -273,6 +274,9 @@ internal sealed class Candidate
     public string? OwnControllerNamespace { get; }
 
     public Location Location { get; }
+
+    /// <summary>The operation it was read from (where an accepted risk is looked up).</summary>
+    public IOperation Node { get; }
 
     /// <summary>The message argument.</summary>
     public string Property { get; }

@@ -47,7 +47,7 @@ internal static class DoNotOverPrivilegeServerRule
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(),
+        context.ReportDiagnostic(AcceptedRisks.Create(Rule, assignment, assignment.Syntax.GetLocation(),
             ArgoDescriptors.Replace(Replacements.Member("ArgoSecure.ServerAccessLevel", "ReadOnly")), "ArgoServerArgs.AccessLevel"));
     }
 

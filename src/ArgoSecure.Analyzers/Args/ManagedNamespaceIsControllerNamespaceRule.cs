@@ -41,7 +41,7 @@ internal static class ManagedNamespaceIsControllerNamespaceRule
             var ns = NamespaceOf(initializer, ArgoSymbols.Property(named, "Namespace"));
             if (ns is not null && string.Equals(ns, managedName, System.StringComparison.Ordinal))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, scope!.Syntax.GetLocation(), type.Name + ".Scope"));
+                context.ReportDiagnostic(AcceptedRisks.Create(Rule, scope!, scope!.Syntax.GetLocation(), null, type.Name + ".Scope"));
             }
         }
         else if (type.IsOrDerives(symbols.WorkflowNamespaceArgs))
@@ -56,7 +56,7 @@ internal static class ManagedNamespaceIsControllerNamespaceRule
             var controllerNamespace = NamespaceOf(initializer, ArgoSymbols.Property(named, "ControllerNamespace"));
             if (nameValue.ConstantString() is { } name && controllerNamespace is not null && string.Equals(name, controllerNamespace, System.StringComparison.Ordinal))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, nameValue!.Parent?.Syntax.GetLocation() ?? nameValue.Syntax.GetLocation(), type.Name + ".Name"));
+                context.ReportDiagnostic(AcceptedRisks.Create(Rule, nameValue!, nameValue!.Parent?.Syntax.GetLocation() ?? nameValue.Syntax.GetLocation(), null, type.Name + ".Name"));
             }
         }
     }
@@ -85,7 +85,7 @@ internal static class ManagedNamespaceIsControllerNamespaceRule
         var ns = creation.Initializer is null ? DefaultNamespace : NamespaceOf(creation.Initializer, namespaceProperty);
         if (ns is not null && string.Equals(ns, managed, System.StringComparison.Ordinal))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), scopeProperty.ContainingType.Name + ".Scope"));
+            context.ReportDiagnostic(AcceptedRisks.Create(Rule, assignment, assignment.Value.Syntax.GetLocation(), null, scopeProperty.ContainingType.Name + ".Scope"));
         }
     }
 

@@ -105,7 +105,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                 // It names its controller's namespace: nothing else matters.
                 if (string.Equals(candidate.Namespace, own, System.StringComparison.Ordinal))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rule, candidate.Location, candidate.Property));
+                    context.ReportDiagnostic(AcceptedRisks.Create(Rule, candidate.Node, candidate.Location, null, candidate.Property));
                 }
 
                 return;
@@ -114,7 +114,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
             var block = _blocks.GetOrAdd(operation.Root(), _facts.ControllerNamespacesOfBlock);
             if (block.Contains(candidate.Namespace))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, candidate.Location, candidate.Property));
+                context.ReportDiagnostic(AcceptedRisks.Create(Rule, candidate.Node, candidate.Location, null, candidate.Property));
             }
             else
             {
@@ -137,7 +137,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
             {
                 if (known.Contains(candidate.Namespace))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(CompilationEndRule, candidate.Location, candidate.Property));
+                    context.ReportDiagnostic(AcceptedRisks.Create(CompilationEndRule, candidate.Node, candidate.Location, null, candidate.Property));
                 }
             }
         }

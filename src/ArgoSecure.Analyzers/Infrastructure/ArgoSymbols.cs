@@ -45,6 +45,8 @@ internal sealed class ArgoSymbols
 
         HelmV3ReleaseArgs = Type("Pulumi.Kubernetes.Types.Inputs.Helm.V3.ReleaseArgs");
         HelmV4ChartArgs = Type("Pulumi.Kubernetes.Types.Inputs.Helm.V4.ChartArgs");
+        HelmV3ChartArgs = Type("Pulumi.Kubernetes.Helm.ChartArgs");
+        HelmV3LocalChartArgs = Type("Pulumi.Kubernetes.Helm.LocalChartArgs");
         YamlV2ConfigFileArgs = Type("Pulumi.Kubernetes.Types.Inputs.Yaml.V2.ConfigFileArgs");
         YamlV2ConfigGroupArgs = Type("Pulumi.Kubernetes.Types.Inputs.Yaml.V2.ConfigGroupArgs");
         YamlConfigFileArgs = Type("Pulumi.Kubernetes.Yaml.ConfigFileArgs");
@@ -74,6 +76,10 @@ internal sealed class ArgoSymbols
 
     public INamedTypeSymbol? HelmV3ReleaseArgs { get; }
     public INamedTypeSymbol? HelmV4ChartArgs { get; }
+
+    /// <summary>Helm v3 <c>Chart</c>'s args (hand-written, in the resource namespace: reference/pulumi-api.md).</summary>
+    public INamedTypeSymbol? HelmV3ChartArgs { get; }
+    public INamedTypeSymbol? HelmV3LocalChartArgs { get; }
     public INamedTypeSymbol? YamlV2ConfigFileArgs { get; }
     public INamedTypeSymbol? YamlV2ConfigGroupArgs { get; }
     public INamedTypeSymbol? YamlConfigFileArgs { get; }
@@ -87,7 +93,7 @@ internal sealed class ArgoSymbols
     public bool HasArgoSecure => ArgoControllerArgs is not null || ArgoServerArgs is not null || WorkflowNamespaceArgs is not null || ArgoWorkflowsArgs is not null;
 
     /// <summary>True when Pulumi.Kubernetes types the analyzers read are in the compilation.</summary>
-    public bool HasPulumiKubernetes => HelmV3ReleaseArgs is not null || HelmV4ChartArgs is not null || YamlV2ConfigFileArgs is not null ||
+    public bool HasPulumiKubernetes => HelmV3ReleaseArgs is not null || HelmV4ChartArgs is not null || HelmV3ChartArgs is not null || HelmV3LocalChartArgs is not null || YamlV2ConfigFileArgs is not null ||
         YamlV2ConfigGroupArgs is not null || YamlConfigFileArgs is not null || YamlConfigGroupArgs is not null ||
         RoleBindingArgs is not null || ClusterRoleBindingArgs is not null;
 

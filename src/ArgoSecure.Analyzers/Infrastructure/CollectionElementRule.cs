@@ -33,7 +33,7 @@ internal abstract class CollectionElementRule
         {
             if (element.TryGetConstant(out var constant) && IsInsecure(constant))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, element.Syntax.GetLocation(), ArgoDescriptors.Replace(Replacement),
+                context.ReportDiagnostic(AcceptedRisks.Create(Rule, element, element.Syntax.GetLocation(), ArgoDescriptors.Replace(Replacement),
                     property.ContainingType.Name + "." + property.Name));
             }
         }

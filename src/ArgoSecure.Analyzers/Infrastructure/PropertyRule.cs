@@ -31,7 +31,7 @@ internal abstract class PropertyRule
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), ArgoDescriptors.Replace(check.Replacement), check.DisplayName));
+        context.ReportDiagnostic(AcceptedRisks.Create(Rule, assignment, assignment.Syntax.GetLocation(), ArgoDescriptors.Replace(check.Replacement), check.DisplayName));
     }
 }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using ArgoSecure.Releases;
 using Microsoft.CodeAnalysis;
@@ -20,6 +21,7 @@ internal static class HelmArgoWorkflowsValuesRule
     /// <summary>The rules this reader reports.</summary>
     public static readonly DiagnosticDescriptor[] Descriptors =
     {
+        ManagedNamespaceIsControllerNamespaceRule.Rule,
         DoNotUseServerAuthModeRule.Descriptor,
         DoNotDisableServerTlsRule.Descriptor,
         DoNotDisableSsoRbacRule.Descriptor,
@@ -53,31 +55,51 @@ internal static class HelmArgoWorkflowsValuesRule
             (name.StartsWith(ChartName + "-", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase));
     }
 
-    public static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols)
+    /// <summary>
+    /// Reads one Release or Chart args creation. Runs from an operation block action, not an operation action: values
+    /// filled before the creation are reported where they are written, outside the creation, and an editor keeps only
+    /// the diagnostics of an operation action that fall inside the operation it analyzed.
+    /// </summary>
+    public static void Analyze(IObjectCreationOperation creation, Action<Diagnostic> report, ArgoSymbols symbols)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
         var type = creation.Type as INamedTypeSymbol;
         if (creation.Initializer is null || type is null ||
-            !(type.IsOrDerives(symbols.HelmV3ReleaseArgs) || type.IsOrDerives(symbols.HelmV4ChartArgs)))
+            !(type.IsOrDerives(symbols.HelmV3ReleaseArgs) || type.IsOrDerives(symbols.HelmV4ChartArgs) ||
+              type.IsOrDerives(symbols.HelmV3ChartArgs) || type.IsOrDerives(symbols.HelmV3LocalChartArgs)))
         {
             return;
         }
 
+        // The initializer, then 'args.Values = …' and the like on the local it initializes, in this method.
+        var properties = new List<(IPropertySymbol Property, IOperation Value, IOperation Node)>(creation.Initializer.PropertyValues());
+        var valuesTouched = false;
+        if (creation.InitializedLocal() is { } local)
+        {
+            OperationExtensions.LocalWrites(creation, local, out var writes);
+            properties.AddRange(writes);
+            valuesTouched = ValuesChangedInPlace(creation, local);
+        }
+
         IOperation? chartNode = null;
         IOperation? values = null;
+        string? releaseNamespace = null;
         var valueFiles = false;
-        foreach (var (property, value, node) in creation.Initializer.PropertyValues())
+        foreach (var (property, value, node) in properties)
         {
             switch (property.Name)
             {
                 case "Chart":
-                    chartNode = value.ConstantString() is { } chart && IsArgoWorkflowsChart(chart) ? node : null;
+                case "Path":
+                    chartNode = value.KnownString() is { } chart && IsArgoWorkflowsChart(chart) ? node : null;
                     break;
                 case "Values":
                     values = value;
                     break;
                 case "ValueYamlFiles":
                     valueFiles = true;
+                    break;
+                case "Namespace":
+                    releaseNamespace = value.KnownString();
                     break;
             }
         }
@@ -94,27 +116,52 @@ internal static class HelmArgoWorkflowsValuesRule
             return;
         }
 
-        if (valueFiles)
+        if (valueFiles || valuesTouched)
         {
             root.HasUnknownEntries = true;
         }
 
-        new ValuesChecker(context, chartNode).Check(root);
+        new ValuesChecker(report, chartNode, releaseNamespace).Check(root);
+    }
+
+    // args.Values["server"] = … or args.Values.Add(…): entries this reader does not follow, so nothing is absent for sure.
+    private static bool ValuesChangedInPlace(IOperation creation, ILocalSymbol local)
+    {
+        foreach (var operation in creation.Root().SelfAndDescendants())
+        {
+            if (operation is IPropertyReferenceOperation { Property.Name: "Values", Instance: ILocalReferenceOperation target } reference &&
+                SymbolEqualityComparer.Default.Equals(target.Local, local) &&
+                !(reference.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private sealed class ValuesChecker
     {
-        private readonly OperationAnalysisContext _context;
+        private readonly Action<Diagnostic> _report;
         private readonly IOperation _chartNode;
+        private readonly string? _releaseNamespace;
 
-        public ValuesChecker(OperationAnalysisContext context, IOperation chartNode)
+        public ValuesChecker(Action<Diagnostic> report, IOperation chartNode, string? releaseNamespace)
         {
-            _context = context;
+            _report = report;
             _chartNode = chartNode;
+            _releaseNamespace = releaseNamespace;
         }
 
         public void Check(HelmMap root)
         {
+            // ARGO0001: singleNamespace: true starts the controller with --namespaced; without a --managed-namespace
+            // elsewhere it manages the namespace it runs in (the release's, or namespaceOverride).
+            if (root.TryGetScalar("singleNamespace", out var single, out var singleEntry) && single is true && ManagesItsOwnNamespace(root))
+            {
+                Report(ManagedNamespaceIsControllerNamespaceRule.Rule, singleEntry!.Node, "singleNamespace", null);
+            }
+
             if (root.Child("server") is { } server &&
                 !(server.TryGetScalar("enabled", out var enabled, out _) && enabled is false) &&
                 !(server.Entry("enabled") is { Value: HelmUnknown }))
@@ -219,6 +266,41 @@ internal static class HelmArgoWorkflowsValuesRule
             }
         }
 
+        private bool ManagesItsOwnNamespace(HelmMap root)
+        {
+            if (root.Child("controller") is not { } controller)
+            {
+                return false;
+            }
+
+            if (controller.Entry("extraArgs") is not { } extraArgsEntry)
+            {
+                return controller.IsAbsent("extraArgs");
+            }
+
+            if (extraArgsEntry.Value is not HelmList { HasUnknownItems: false } extraArgs)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < extraArgs.Items.Count; i++)
+            {
+                if (extraArgs.Items[i] is not HelmScalar { Value: string arg })
+                {
+                    return false; // An argument the analyzer cannot read may name another namespace.
+                }
+
+                var next = i + 1 < extraArgs.Items.Count && extraArgs.Items[i + 1] is HelmScalar { Value: string n } ? n.Trim() : null;
+                if (FlagValue(arg.Trim(), "--managed-namespace", next) is { } managed)
+                {
+                    var own = root.TryGetScalar("namespaceOverride", out var over, out _) && over is string o && o.Trim().Length > 0 ? o.Trim() : _releaseNamespace;
+                    return own is not null && string.Equals(managed.Trim(), own.Trim(), StringComparison.Ordinal);
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>The value of <c>--flag=value</c>, <c>--flag value</c> in one item, or <c>--flag</c> followed by the next item.</summary>
         private static string? FlagValue(string arg, string flag, string? next)
         {
@@ -283,6 +365,6 @@ internal static class HelmArgoWorkflowsValuesRule
         }
 
         private void Report(DiagnosticDescriptor descriptor, IOperation node, string path, string? replacement) =>
-            _context.ReportDiagnostic(Diagnostic.Create(descriptor, node.Syntax.GetLocation(), ArgoDescriptors.Replace(replacement), path));
+            _report(Diagnostic.Create(descriptor, node.Syntax.GetLocation(), ArgoDescriptors.Replace(replacement), path));
     }
 }

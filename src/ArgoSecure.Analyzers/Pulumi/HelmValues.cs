@@ -35,9 +35,16 @@ internal abstract class HelmNode
             return new HelmScalar(operation, constant);
         }
 
+        if (operation.KnownString() is { } known)
+        {
+            return new HelmScalar(operation, known);
+        }
+
         var inner = operation.WithoutConversions();
         switch (inner)
         {
+            case ILocalReferenceOperation local:
+                return HelmLocals.Read(local, operation, depth);
             case IObjectOrCollectionInitializerOperation initializer:
                 return ReadInitializer(initializer, depth);
             case IObjectCreationOperation creation:
@@ -46,8 +53,8 @@ internal abstract class HelmNode
                     return ReadInitializer(creation.Initializer, depth);
                 }
 
-                return creation.Arguments.Length == 0 && creation.Type is INamedTypeSymbol type && IsMapType(type)
-                    ? new HelmMap(creation)
+                return creation.Arguments.Length == 0 && creation.Type is INamedTypeSymbol type
+                    ? IsMapType(type) ? new HelmMap(creation) : IsListType(type) ? new HelmList(creation) : new HelmUnknown(creation)
                     : new HelmUnknown(creation);
             case IArrayCreationOperation array when array.Initializer is not null:
                 var list = new HelmList(array);
@@ -76,7 +83,9 @@ internal abstract class HelmNode
     private static bool IsMapType(INamedTypeSymbol type) =>
         type.Name is "Dictionary" or "InputMap" or "ImmutableDictionary" or "SortedDictionary";
 
-    private static HelmNode ReadInitializer(IObjectOrCollectionInitializerOperation initializer, int depth)
+    private static bool IsListType(INamedTypeSymbol type) => type.Name is "List" or "InputList";
+
+    internal static HelmNode ReadInitializer(IObjectOrCollectionInitializerOperation initializer, int depth)
     {
         // A map: indexer assignments ["k"] = v or Add("k", v); a list: Add(v).
         HelmMap? map = null;
@@ -86,11 +95,11 @@ internal abstract class HelmNode
             switch (child)
             {
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment
-                    when indexer.Arguments[0].Value.ConstantString() is { } key:
+                    when indexer.Arguments[0].Value.KnownString() is { } key:
                     map ??= new HelmMap(initializer);
                     map.Entries[key] = new HelmEntry(key, assignment, Read(assignment.Value, depth + 1));
                     break;
-                case IInvocationOperation { Arguments.Length: 2 } add when add.Arguments[0].Value.ConstantString() is { } key:
+                case IInvocationOperation { Arguments.Length: 2 } add when add.Arguments[0].Value.KnownString() is { } key:
                     map ??= new HelmMap(initializer);
                     map.Entries[key] = new HelmEntry(key, add, Read(add.Arguments[1].Value, depth + 1));
                     break;
@@ -206,6 +215,9 @@ internal sealed class HelmList : HelmNode
     }
 
     public List<HelmNode> Items { get; } = new();
+
+    /// <summary>Some items could not be read (added by a call the analyzer does not follow).</summary>
+    public bool HasUnknownItems { get; set; }
 }
 
 /// <summary>A constant.</summary>

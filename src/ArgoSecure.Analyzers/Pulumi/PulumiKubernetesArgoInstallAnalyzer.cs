@@ -42,8 +42,6 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            Add(symbols.HelmV3ReleaseArgs, HelmArgoWorkflowsValuesRule.Analyze);
-            Add(symbols.HelmV4ChartArgs, HelmArgoWorkflowsValuesRule.Analyze);
             Add(symbols.YamlV2ConfigFileArgs, QuickStartManifestRule.Analyze);
             Add(symbols.YamlV2ConfigGroupArgs, QuickStartManifestRule.Analyze);
             Add(symbols.YamlConfigFileArgs, QuickStartManifestRule.Analyze);
@@ -52,6 +50,38 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
             {
                 Add(symbols.RoleBindingArgs, ServerClusterAdminBindingRule.Analyze);
                 Add(symbols.ClusterRoleBindingArgs, ServerClusterAdminBindingRule.Analyze);
+            }
+
+            var helm = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var type in new[] { symbols.HelmV3ReleaseArgs, symbols.HelmV4ChartArgs, symbols.HelmV3ChartArgs, symbols.HelmV3LocalChartArgs })
+            {
+                if (type is not null)
+                {
+                    helm.Add(type);
+                }
+            }
+
+            if (helm.Count > 0)
+            {
+                // Helm values may be written before the creation, in the same body: one pass per body (see HelmArgoWorkflowsValuesRule).
+                start.RegisterOperationBlockAction(block =>
+                {
+                    foreach (var root in block.OperationBlocks)
+                    {
+                        foreach (var operation in root.SelfAndDescendants())
+                        {
+                            if (operation is IObjectCreationOperation { Initializer: not null, Type: INamedTypeSymbol type } creation && helm.Contains(type.OriginalDefinition))
+                            {
+                                HelmArgoWorkflowsValuesRule.Analyze(creation, block.ReportDiagnostic, symbols);
+                            }
+                        }
+                    }
+                });
+            }
+
+            if (dispatch.Count == 0)
+            {
+                return;
             }
 
             start.RegisterOperationAction(

@@ -185,6 +185,9 @@ static class RuleCatalog
     /// <summary>ARGO0026: an Argo release of a line ArgoSecure does not support (its facts are not in the release catalogue).</summary>
     public const string UnsupportedRelease = "ARGO0026";
 
+    /// <summary>ARGO0027: an accepted risk whose justification is blank or not known at compile time, so the analyzers cannot honor it.</summary>
+    public const string UnusableAcceptance = "ARGO0027";
+
     private static readonly Rule[] AllRules =
     {
         new(ManagedNamespaceIsControllerNamespace,
@@ -328,6 +331,12 @@ static class RuleCatalog
             "A release outside the supported lines gets an install planned for another release: a ConfigMap key it does not know stops its controller, and a permission it needs may be missing, or one it never uses granted; old lines get no security fixes.",
             "docs/releases.md, docs/upgrading.md, docs/tested-kubernetes-versions.md",
             RuleChecks.Analyzers | RuleChecks.Audit),
+        new(UnusableAcceptance,
+            "Write an accepted risk's justification as a non-blank constant",
+            RuleSeverity.Warning, // why: the risk may be sound, but the build cannot honor or record an acceptance whose reason it cannot read.
+            "An accepted risk without a readable reason hides a security exception from review: the analyzers cannot honor it, and the diagnostic it meant to accept stays.",
+            "ArgoSecure: accepted risks (AcceptedRisk.Justification)",
+            RuleChecks.Analyzers),
     };
 
     private static readonly Dictionary<string, Rule> ById = CreateIndex();

@@ -87,6 +87,55 @@ public sealed class ConsumerBuildTests : IDisposable
         Assert.DoesNotContain("ARGO0", output, StringComparison.Ordinal);
     }
 
+    private const string Accepted = """
+        using ArgoSecure;
+
+        namespace Consumer;
+
+        public static class Install
+        {
+            public static ArgoServerArgs Server() => new()
+            {
+                AuthModes = { AuthMode.Server },
+                Tls = { Enabled = false },
+                AcceptedRisks =
+                {
+                    new AcceptedRisk { RuleId = "ARGO0004", Justification = "TLS ends at the ingress" },
+                    new AcceptedRisk { RuleId = "ARGO0003", Justification = "a kiosk behind the VPN" },
+                },
+            };
+        }
+        """;
+
+    [Fact]
+    public void RiskAcceptedInArgs_BuildsClean_WithTheSuppressionInSarif_AndRemovingItBringsTheDiagnosticBack()
+    {
+        var program = Path.Combine(_dir, "Install.cs");
+        var sarif = Path.Combine(_dir, "build.sarif");
+
+        File.WriteAllText(program, Accepted);
+        var (exit, output) = Build(sarif);
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain("ARGO000", output, StringComparison.Ordinal);
+        using (var log = JsonDocument.Parse(File.ReadAllText(sarif)))
+        {
+            var results = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+            foreach (var (rule, justification) in new[] { ("ARGO0004", "TLS ends at the ingress"), ("ARGO0003", "a kiosk behind the VPN") })
+            {
+                var argo = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == rule);
+                var suppression = Assert.Single(argo.GetProperty("suppressions").EnumerateArray());
+                Assert.Equal("inSource", suppression.GetProperty("kind").GetString());
+                Assert.Contains(justification, argo.GetRawText(), StringComparison.Ordinal);
+            }
+        }
+
+        File.WriteAllText(program, Accepted.Replace("\"ARGO0004\"", "\"ARGO0003\"", StringComparison.Ordinal));
+        File.Delete(sarif);
+        (exit, output) = Build(sarif);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("error ARGO0004", output, StringComparison.Ordinal);
+    }
+
     private (int Exit, string Output) Build(string sarif)
     {
         var info = new ProcessStartInfo("dotnet")

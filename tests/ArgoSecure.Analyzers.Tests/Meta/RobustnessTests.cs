@@ -87,6 +87,44 @@ public sealed class RobustnessTests
         }
         """;
 
+    /// <summary>Values assembled before use and risks accepted in the Args (the value following and the acceptance code).</summary>
+    internal const string FollowingSample = """
+        using System.Collections.Generic;
+        using ArgoSecure;
+        using Pulumi;
+        using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
+
+        class Following
+        {
+            const string Key = "server";
+            static readonly string ChartName = "argo-workflows";
+            static T Get<T>() => default!;
+
+            void M(string why)
+            {
+                var server = new Dictionary<string, object> { ["secure"] = false };
+                server.Add("authMode", "server");
+                var loop = new Dictionary<string, object>();
+                loop["self"] = loop;
+                var modes = new InputList<object>();
+                modes.Add("server", Get<string>());
+                var values = new InputMap<object> { [Key] = server };
+                values["singleNamespace"] = true;
+                values.Add("loop", loop);
+                values["controller"] = new Dictionary<string, object> { ["extraArgs"] = new List<object> { "--managed-namespace", Get<string>() } };
+                var args = new ReleaseArgs { Chart = ChartName, Namespace = "argo" };
+                args.Values = values;
+                _ = new Pulumi.Kubernetes.Helm.V3.Chart("argo", new Pulumi.Kubernetes.Helm.ChartArgs { Chart = ChartName, Values = new Dictionary<string, object> { ["singleNamespace"] = true, ["server"] = modes } });
+                var s = new ArgoServerArgs { Tls = { Enabled = false }, AcceptedRisks = { new AcceptedRisk { RuleId = "ARGO0004", Justification = why } } };
+                s.AuthModes.Add(AuthMode.Server);
+                s.AcceptedRisks.Add(new AcceptedRisk { RuleId = Get<string>(), Justification = "" });
+                s.AcceptedRisks = new List<AcceptedRisk> { new() { RuleId = "ARGO0003", Justification = "demo" } };
+                var risk = new AcceptedRisk();
+                risk.Justification = why;
+            }
+        }
+        """;
+
     public static TheoryData<string> Analyzers() => LoadedRules.AnalyzerNames();
 
     [Theory]
@@ -117,7 +155,7 @@ public sealed class RobustnessTests
     public async Task EveryPrefix_AndRandomDeletions_NoException()
     {
         var corpus = new List<string>();
-        foreach (var sample in new[] { ArgsSample, PulumiSample })
+        foreach (var sample in new[] { ArgsSample, PulumiSample, FollowingSample })
         {
             corpus.AddRange(Prefixes(sample));
             corpus.AddRange(RandomDeletions(sample, seed: 20261126, count: 150));
@@ -133,7 +171,7 @@ public sealed class RobustnessTests
             }
         });
 
-        Assert.True(corpus.Count > 400, "corpus too small: " + corpus.Count);
+        Assert.True(corpus.Count > 900, "corpus too small: " + corpus.Count);
         Assert.Empty(failures);
     }
 
@@ -178,8 +216,8 @@ public sealed class RobustnessTests
     public async Task TheSamples_ReallyTriggerTheAnalyzers()
     {
         // Guards the corpus above: the full samples must be analyzed, not silently skipped.
-        var ids = await DiagnosticIdsAsync(LoadedRules.Analyzers, [ArgsSample, PulumiSample]);
-        foreach (var id in new[] { "ARGO0001", "ARGO0002", "ARGO0003", "ARGO0004", "ARGO0005", "ARGO0006", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0013", "ARGO0014", "ARGO0015", "ARGO0016", "ARGO0017", "ARGO0018" })
+        var ids = await DiagnosticIdsAsync(LoadedRules.Analyzers, [ArgsSample, PulumiSample, FollowingSample]);
+        foreach (var id in new[] { "ARGO0001", "ARGO0002", "ARGO0003", "ARGO0004", "ARGO0005", "ARGO0006", "ARGO0007", "ARGO0008", "ARGO0009", "ARGO0010", "ARGO0011", "ARGO0012", "ARGO0013", "ARGO0014", "ARGO0015", "ARGO0016", "ARGO0017", "ARGO0018", "ARGO0027" })
         {
             Assert.Contains(id, ids);
         }

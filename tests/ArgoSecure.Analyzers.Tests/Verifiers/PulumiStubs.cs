@@ -30,6 +30,11 @@ public static class PulumiStubs
                 public System.Collections.IEnumerator GetEnumerator() => new object[0].GetEnumerator();
                 public static implicit operator InputMap<V>(Dictionary<string, V> values) => new InputMap<V>();
             }
+            public readonly struct Union<T0, T1>
+            {
+                public static implicit operator Union<T0, T1>(T0 value) => default;
+                public static implicit operator Union<T0, T1>(T1 value) => default;
+            }
             public abstract class ResourceArgs { }
             public class Resource { }
             public class CustomResource : Resource { }
@@ -58,6 +63,31 @@ public static class PulumiStubs
             public class Release : Pulumi.CustomResource
             {
                 public Release(string name, Pulumi.Kubernetes.Types.Inputs.Helm.V3.ReleaseArgs? args = null, Pulumi.CustomResourceOptions? options = null) { }
+            }
+        }
+        namespace Pulumi.Kubernetes.Helm
+        {
+            public class BaseChartArgs : Pulumi.ResourceArgs
+            {
+                public Pulumi.Input<string>? Namespace { get; set; }
+                public Pulumi.InputMap<object> Values { get; set; } = new();
+            }
+            public class ChartArgs : BaseChartArgs
+            {
+                public Pulumi.Input<string>? Repo { get; set; }
+                public Pulumi.Input<string> Chart { get; set; } = null!;
+                public Pulumi.Input<string>? Version { get; set; }
+            }
+            public class LocalChartArgs : BaseChartArgs
+            {
+                public string Path { get; set; } = null!;
+            }
+        }
+        namespace Pulumi.Kubernetes.Helm.V3
+        {
+            public sealed class Chart : Pulumi.ComponentResource
+            {
+                public Chart(string releaseName, Pulumi.Union<Pulumi.Kubernetes.Helm.ChartArgs, Pulumi.Kubernetes.Helm.LocalChartArgs> args, Pulumi.ComponentResourceOptions? options = null) { }
             }
         }
         namespace Pulumi.Kubernetes.Types.Inputs.Helm.V4
