@@ -136,6 +136,29 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Equal(expected, Run("audit", file, "--fail-on", threshold).Exit);
     }
 
+    [Theory]
+    [InlineData("v3.6.5")]
+    [InlineData("latest")]
+    public void ArgoVersion_OutsideTheSupportedLines_IsAnInputError(string version)
+    {
+        var file = Write("server.yaml", InsecureServer);
+
+        var (exit, output, error) = Run("audit", file, "--argo-version", version);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains($"--argo-version '{version}' is not a release of a line ArgoSecure supports (3.7, 4.0 and 4.1)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HelmValuesHelp_NamesTheChartVersionsItKnows()
+    {
+        var (exit, output, _) = Run("audit", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("charts 0.45.21 to 0.47.5 for Argo 3.7 and 1.0.0 to 1.0.18 for Argo 4.0", output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AcceptedFinding_NeverFails_AndIsShownAsAccepted()
     {

@@ -23,6 +23,39 @@ public sealed class RenderCommandTests : IDisposable
         Assert.StartsWith("---\napiVersion: v1\nkind: Namespace", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("v3.7.18", "cluster.yaml")]
+    [InlineData("v3.7.18", "namespaced.yaml")]
+    [InlineData("v4.0.10", "cluster.yaml")]
+    [InlineData("v4.0.10", "namespaced.yaml")]
+    [InlineData("v4.1.2", "cluster.yaml")]
+    [InlineData("v4.1.2", "namespaced.yaml")]
+    public void Render_ArgoVersion_InstallsThatRelease_AndItsAuditIsClean(string version, string sample)
+    {
+        var (code, output, error) = CliRunner.Run("render", CliRunner.Sample(sample), "--argo-version", version);
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Contains($"image: quay.io/argoproj/workflow-controller:{version}", output, StringComparison.Ordinal);
+
+        var rendered = Write($"{version}-{sample}", output);
+        var (auditCode, auditOutput, auditError) = CliRunner.Run("audit", rendered);
+        Assert.True(auditCode == 0, auditOutput + auditError);
+        Assert.Contains("0 error(s), 0 warning(s), 0 info", auditOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("v3.6.5")]
+    [InlineData("v4.2.0")]
+    public void Render_UnsupportedArgoVersion_NamesTheSupportedLines_AndRendersNothing(string version)
+    {
+        var (code, output, error) = CliRunner.Run("render", CliRunner.Sample("cluster.yaml"), "--argo-version", version);
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains($"Controller.Images.Version = '{version}'", error, StringComparison.Ordinal);
+        Assert.Contains("it supports 3.7, 4.0 and 4.1", error, StringComparison.Ordinal);
+        Assert.Contains("nothing was rendered", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_InsecureOptions_ListsEveryFinding_AndExitsOne()
     {

@@ -24,6 +24,20 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public async Task UnsupportedArgoLine_Throws_NamingTheSupportedLines_BeforeAnythingIsRegistered()
+    {
+        var mocks = new ArgoMocks();
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks, new global::Pulumi.Testing.TestOptions(), () =>
+        {
+            _ = new ArgoController("argo", new ArgoControllerArgs { Images = new ArgoImages { Version = "v3.6.5" } });
+        }));
+
+        Assert.Contains("Images.Version", error.Message, StringComparison.Ordinal);
+        Assert.Contains("3.7, 4.0 and 4.1", error.Message, StringComparison.Ordinal);
+        Assert.Empty(mocks.Registrations);
+    }
+
+    [Fact]
     public void ServerAuthMode_ThrowsArgumentException_OnArgs_ListingEveryErrorFinding()
     {
         // The constructor validates before the base constructor runs, so no Pulumi deployment is even needed.

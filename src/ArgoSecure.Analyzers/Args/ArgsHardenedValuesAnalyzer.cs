@@ -30,6 +30,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         new DoNotWriteLiteralCredentialsRule(),
         new DoNotEnableDebugSurfacesRule(),
         new PinArgoImagesRule(),
+        new SupportedArgoReleaseRule(),
         new EnforceWorkflowSpecsRule(),
     };
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ArgoSecure.Releases;
 using ArgoSecure.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,6 +23,6 @@ internal sealed class PinArgoImagesRule : PropertyRule
 
     public override void AddChecks(ArgoSymbols symbols, List<PropertyCheck> checks)
     {
-        checks.Add(new PropertyCheck(symbols.ArgoImages, "Version", v => v is string s && s.Trim().Length > 0 && !ReleaseTags.IsReleaseTag(s), null));
+        checks.Add(new PropertyCheck(symbols.ArgoImages, "Version", v => v is string s && s.Trim().Length > 0 && !ReleaseTag.TryParse(s, out _), null));
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using ArgoSecure.Releases;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -31,6 +32,7 @@ internal static class HelmArgoWorkflowsValuesRule
         ServeMetricsSecurelyRule.Descriptor,
         DoNotEnableDebugSurfacesRule.Descriptor,
         PinArgoImagesRule.Descriptor,
+        SupportedArgoReleaseRule.Descriptor,
     };
 
     /// <summary>True for <c>argo-workflows</c>, <c>argo/argo-workflows</c>, an OCI reference or a path ending in it, or a packaged <c>argo-workflows-1.0.18.tgz</c>.</summary>
@@ -172,10 +174,16 @@ internal static class HelmArgoWorkflowsValuesRule
                 CheckController(controller);
             }
 
-            if (root.Child("images") is { } images && images.TryGetScalar("tag", out var tag, out var tagEntry) &&
-                tag is string t && t.Trim().Length > 0 && !ReleaseTags.IsReleaseTag(t))
+            if (root.Child("images") is { } images && images.TryGetScalar("tag", out var tag, out var tagEntry) && tag is string t && t.Trim().Length > 0)
             {
-                Report(PinArgoImagesRule.Descriptor, tagEntry!.Node, "images.tag", null);
+                if (!ReleaseTag.TryParse(t, out _))
+                {
+                    Report(PinArgoImagesRule.Descriptor, tagEntry!.Node, "images.tag", null);
+                }
+                else if (ReleaseTag.IsUnsupportedRelease(t))
+                {
+                    Report(SupportedArgoReleaseRule.Descriptor, tagEntry!.Node, "images.tag", null);
+                }
             }
         }
 

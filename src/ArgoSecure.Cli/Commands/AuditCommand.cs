@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ArgoSecure.Audit;
+using ArgoSecure.Releases;
 using ArgoSecure.Rules;
 
 namespace ArgoSecure.Cli.Commands;
@@ -37,7 +38,15 @@ internal static class AuditCommand
     public static Command Create(Func<Stream> standardInput)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Manifest files or folders to audit; '-' reads standard input.", Arity = ArgumentArity.ZeroOrMore };
-        var helmValues = new Option<string?>("--helm-values") { Description = "A values file of the argo-workflows Helm chart, read against the chart's defaults." };
+        var helmValues = new Option<string?>("--helm-values")
+        {
+            Description = $"A values file of the argo-workflows Helm chart, read against the chart's defaults: those of {HelmChartValues.KnownCharts}, alike where the rules look. No chart ships Argo "
+                + string.Join(", ", ArgoReleases.All.Where(r => r.HelmCharts is null).Select(r => r.Line)) + ".",
+        };
+        var argoVersion = new Option<string?>("--argo-version")
+        {
+            Description = $"The Argo Workflows release the inputs run (a tag of {ReleaseTag.SupportedLinesText}), whose defaults apply to settings they leave out. Default: the tag of each install's controller (else server) image; the newest line when it is not a release.",
+        };
         var format = new Option<string>("--format") { Description = "Output format: text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).", DefaultValueFactory = _ => "text" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when an unaccepted finding is at or above this severity: error, warning (default), info or none.", DefaultValueFactory = _ => "warning" };
@@ -57,6 +66,7 @@ internal static class AuditCommand
         var command = new Command("audit", Description);
         command.Arguments.Add(paths);
         command.Options.Add(helmValues);
+        command.Options.Add(argoVersion);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(failOn);
@@ -89,6 +99,13 @@ internal static class AuditCommand
                 return 2;
             }
 
+            var version = parseResult.GetValue(argoVersion);
+            if (version is not null && ArgoReleases.TagOf(version) is not { IsSupported: true })
+            {
+                stderr.WriteLine($"audit: --argo-version '{version}' is not a release of a line ArgoSecure supports ({ReleaseTag.SupportedLinesText}). Fix: give a release tag such as '{ArgoReleases.Newest.ReferenceTag}'.");
+                return 2;
+            }
+
             var kustomizeValue = parseResult.GetValue(kustomize) ?? "auto";
             if (!Enum.TryParse<KustomizeMode>(kustomizeValue, ignoreCase: true, out var mode) || !kustomizeValue.All(char.IsAsciiLetterLower))
             {
@@ -108,7 +125,7 @@ internal static class AuditCommand
                 return 2;
             }
 
-            var report = AuditEngine.Audit(inputs, values, limits, standardInput, new KustomizeChoice(mode, TimeSpan.FromSeconds(seconds)));
+            var report = AuditEngine.Audit(inputs, values, limits, standardInput, new KustomizeChoice(mode, TimeSpan.FromSeconds(seconds)), version);
 
             // When every input was refused there is nothing to report; otherwise the others are reported in full.
             var nothingRead = report.Refused.Count > 0 && report.ObjectCount == 0 && report.Findings.Count == 0;

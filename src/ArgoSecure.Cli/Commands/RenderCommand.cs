@@ -31,6 +31,11 @@ internal static class RenderCommand
             Description = "With --output-dir: replace the .yaml files already in the directory.",
         };
 
+        var argoVersion = new Option<string?>("--argo-version")
+        {
+            Description = $"The Argo Workflows release to install (controller.images.version), a tag of {Releases.ReleaseTag.SupportedLinesText}; it replaces the options file's.",
+        };
+
         var limitOptions = new LimitOptions();
 
         var command = new Command("render", """
@@ -43,6 +48,7 @@ internal static class RenderCommand
             optionsFile,
             outputDirectory,
             force,
+            argoVersion,
         };
         limitOptions.AddTo(command);
 
@@ -51,6 +57,7 @@ internal static class RenderCommand
                 parseResult.GetValue(optionsFile)!,
                 parseResult.GetValue(outputDirectory),
                 parseResult.GetValue(force),
+                parseResult.GetValue(argoVersion),
                 limits,
                 parseResult.InvocationConfiguration.Output,
                 parseResult.InvocationConfiguration.Error)
@@ -58,7 +65,7 @@ internal static class RenderCommand
         return command;
     }
 
-    private static int Run(FileInfo optionsFile, DirectoryInfo? outputDirectory, bool force, ReadingLimits limits, TextWriter output, TextWriter error)
+    private static int Run(FileInfo optionsFile, DirectoryInfo? outputDirectory, bool force, string? argoVersion, ReadingLimits limits, TextWriter output, TextWriter error)
     {
         if (!optionsFile.Exists)
         {
@@ -75,6 +82,12 @@ internal static class RenderCommand
         {
             error.WriteLine("error: " + e.Message);
             return InputError;
+        }
+
+        if (argoVersion is not null)
+        {
+            // Validation judges it like a version in the file (ARGO0018, or an input error for an unsupported line).
+            args.Controller.Images.Version = argoVersion;
         }
 
         InstallPlan plan;

@@ -3,13 +3,17 @@ namespace ArgoSecure;
 /// <summary>Which Argo Workflows release runs, and from where.</summary>
 public sealed class ArgoImages
 {
-    /// <summary>The Argo Workflows release ArgoSecure was built and checked against.</summary>
+    /// <summary>The default release: the newest patch of the newest supported line whose facts ArgoSecure was checked against.</summary>
     public const string DefaultVersion = "v4.1.2";
 
     /// <summary>The registry and organisation of the images. Default: <c>quay.io/argoproj</c>.</summary>
     public string Registry { get; set; } = "quay.io/argoproj";
 
-    /// <summary>The release tag of every image. Default: <see cref="DefaultVersion"/> (pinned, hardened).</summary>
+    /// <summary>
+    /// The release tag of every image, which also picks the release line the install is planned for (3.7, 4.0 or 4.1,
+    /// see <c>ArgoReleases</c>). A release of another line is an input error (ARGO0026); a tag that is not a release
+    /// (ARGO0018) is planned as the newest line. Default: <see cref="DefaultVersion"/> (pinned, hardened).
+    /// </summary>
     public string Version { get; set; } = DefaultVersion;
 
     /// <summary>Optional <c>sha256:…</c> digest of the workflow-controller image.</summary>
@@ -34,7 +38,7 @@ public sealed class ArgoImages
     public string ServerImage => Reference("argocli", Version, ServerDigest);
 
     /// <summary>The executor image reference injected into every workflow pod.</summary>
-    public string ExecutorImage => Reference("argoexec", NonRootExecutor ? Version + "-nonroot" : Version, ExecutorDigest);
+    public string ExecutorImage => Reference("argoexec", NonRootExecutor ? Version + Releases.ArgoRelease.NonRootExecutorSuffix : Version, ExecutorDigest);
 
     private string Reference(string image, string tag, string? digest) =>
         digest is null ? $"{Registry}/{image}:{tag}" : $"{Registry}/{image}:{tag}@{digest}";

@@ -1,3 +1,4 @@
+using ArgoSecure.Releases;
 using ArgoSecure.Rules;
 
 namespace ArgoSecure.Audit;
@@ -9,13 +10,28 @@ public sealed class AuditContext
 
     private readonly IReadOnlyList<string> installs;
 
-    /// <summary>Creates a context.</summary>
+    /// <summary>Creates a context for an install of the newest supported release.</summary>
     public AuditContext(ArgoInstallation installation)
+        : this(installation, ArgoReleases.Newest, null)
+    {
+    }
+
+    /// <summary>Creates a context for an install of <paramref name="release"/> (<paramref name="tag"/> when known).</summary>
+    public AuditContext(ArgoInstallation installation, ArgoRelease release, ReleaseTag? tag)
     {
         ArgumentNullException.ThrowIfNull(installation);
+        ArgumentNullException.ThrowIfNull(release);
         Installation = installation;
+        Release = release;
+        ReleaseTag = tag;
         installs = installation.Name is null ? [] : [installation.Name];
     }
+
+    /// <summary>The release line whose defaults apply to settings the install leaves out.</summary>
+    public ArgoRelease Release { get; }
+
+    /// <summary>The release tag the install runs (its images, or <c>--argo-version</c>), or null when not pinned.</summary>
+    public ReleaseTag? ReleaseTag { get; }
 
     /// <summary>The reconstructed installation (one install of the input, or the objects of none).</summary>
     public ArgoInstallation Installation { get; }

@@ -1,4 +1,5 @@
 using ArgoSecure.Input;
+using ArgoSecure.Releases;
 
 namespace ArgoSecure.Audit;
 
@@ -12,8 +13,14 @@ public static class AuditEngine
     /// audited. The path <c>-</c> reads <paramref name="standardInput"/> (default: the process's standard input).
     /// Kustomization folders are built as <paramref name="kustomize"/> says (default: the built-in subset).
     /// </summary>
+    /// <param name="paths">Manifest files and folders; <c>-</c> is standard input.</param>
+    /// <param name="helmValuesFile">A values file of the argo-workflows chart, or null.</param>
+    /// <param name="limits">The reading limits.</param>
+    /// <param name="standardInput">What <c>-</c> reads.</param>
+    /// <param name="kustomize">How kustomization folders are built.</param>
+    /// <param name="argoVersion">The Argo release every install runs (a tag of a supported line), or null to read it from the images.</param>
     public static AuditReport Audit(IReadOnlyList<string> paths, string? helmValuesFile = null, ReadingLimits? limits = null, Func<Stream>? standardInput = null,
-        KustomizeChoice? kustomize = null)
+        KustomizeChoice? kustomize = null, string? argoVersion = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var loader = new ManifestLoader(new ReadingBudget(limits ?? ReadingLimits.Default))
@@ -44,12 +51,12 @@ public static class AuditEngine
         refused.InsertRange(0, loader.Refused);
         var notes = new List<string>(loader.Notes);
         notes.AddRange(chart?.Notes ?? []);
-        return Audit(units, inputs, notes, refused, loader.Budget.Limits);
+        return Audit(units, inputs, notes, refused, loader.Budget.Limits, argoVersion);
     }
 
     /// <summary>Audits objects already loaded, as one input (which may hold several installs).</summary>
-    public static AuditReport Audit(IReadOnlyList<KubeObject> objects, IReadOnlyList<string> inputs, IEnumerable<string>? notes = null) =>
-        Audit([objects], inputs, notes);
+    public static AuditReport Audit(IReadOnlyList<KubeObject> objects, IReadOnlyList<string> inputs, IEnumerable<string>? notes = null, string? argoVersion = null) =>
+        Audit([objects], inputs, notes, argoVersion: argoVersion);
 
     /// <summary>
     /// Audits installation units (each kustomize build is its own input), each split into its installs; every install
@@ -58,15 +65,20 @@ public static class AuditEngine
     /// and the audit runs again without that file's objects, so nothing of a refused file is reported.
     /// </summary>
     public static AuditReport Audit(IReadOnlyList<IReadOnlyList<KubeObject>> units, IReadOnlyList<string> inputs, IEnumerable<string>? notes = null,
-        IReadOnlyList<InputRefusal>? refused = null, ReadingLimits? limits = null)
+        IReadOnlyList<InputRefusal>? refused = null, ReadingLimits? limits = null, string? argoVersion = null)
     {
+        if (argoVersion is not null && ArgoReleases.TagOf(argoVersion) is not { IsSupported: true })
+        {
+            throw new ArgumentException($"'{argoVersion}' is not a release of a supported Argo line ({ReleaseTag.SupportedLinesText}).", nameof(argoVersion));
+        }
+
         ArgumentNullException.ThrowIfNull(units);
         var allRefused = new List<InputRefusal>(refused ?? []);
         while (true)
         {
             try
             {
-                return Run(units, inputs, notes, allRefused, limits ?? ReadingLimits.Default);
+                return Run(units, inputs, notes, allRefused, limits ?? ReadingLimits.Default, argoVersion);
             }
             catch (InputLimitException e)
             {
@@ -84,7 +96,7 @@ public static class AuditEngine
     }
 
     private static AuditReport Run(IReadOnlyList<IReadOnlyList<KubeObject>> units, IReadOnlyList<string> inputs, IEnumerable<string>? notes,
-        IReadOnlyList<InputRefusal> refused, ReadingLimits limits)
+        IReadOnlyList<InputRefusal> refused, ReadingLimits limits, string? argoVersion)
     {
         var allNotes = new List<string>(notes ?? []);
         var merged = new Dictionary<(string, string, int, string, string, string?), (AuditFinding Finding, List<string> Installs)>();
@@ -98,7 +110,8 @@ public static class AuditEngine
                     installNames.Add(name);
                 }
 
-                var context = new AuditContext(installation);
+                var (release, tag) = ReleaseChecks.Of(installation, argoVersion);
+                var context = new AuditContext(installation, release, tag);
                 ComponentChecks.Run(context);
                 ArgoPodChecks.Run(context);
                 ConfigChecks.Run(context);
@@ -108,6 +121,7 @@ public static class AuditEngine
                 AdmissionPolicyChecks.Run(context);
                 SecretChecks.Run(context);
                 ImageChecks.Run(context);
+                ReleaseChecks.Run(context, allNotes);
                 foreach (var finding in context.Results(allNotes))
                 {
                     var key = (finding.RuleId, finding.Location.File, finding.Location.Line, finding.Object.ToString(), finding.Message, finding.Justification);

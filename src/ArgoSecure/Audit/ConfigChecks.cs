@@ -100,9 +100,13 @@ internal static class ConfigChecks
             var mode = postgres.TextAt("sslMode");
             if (ssl != true)
             {
+                // Up to 4.0 Argo leaves sslmode to the driver, whose default is prefer; 4.1 sends disable.
                 var found = postgres["ssl"]?.Text is { } value ? $"is {value}" : "is not set";
+                var effect = context.Release.PostgresSslDefault == "disable"
+                    ? "the database connection is not encrypted (sslmode=disable)"
+                    : $"Argo {context.Release.Line} connects with sslmode=prefer, TLS without a certificate check that falls back to plain text";
                 context.Report(RuleCatalog.DatabaseWithoutVerifiedTls, config.ConfigMap, postgres["ssl"] ?? postgres,
-                    $"{key}.postgresql.ssl {found}: the database connection is not encrypted (sslmode=disable). Set ssl: true and sslMode: verify-full.");
+                    $"{key}.postgresql.ssl {found}: {effect}. Set ssl: true and sslMode: verify-full.");
             }
             else if (mode is not ("verify-full" or "verify-ca"))
             {

@@ -1,7 +1,7 @@
 namespace ArgoSecure.Audit;
 
 /// <summary>
-/// Reads a values file of the <c>argo-workflows</c> Helm chart (argo-helm 1.0.x) against the chart's defaults and
+/// Reads a values file of the <c>argo-workflows</c> Helm chart (argo-helm 0.45.21 to 1.0.18) against the chart's defaults and
 /// builds the objects the chart would install, as far as the audit's rules need them. The chart defaults that matter
 /// are written here as facts (not a copy of the chart's values.yaml): <c>server.secure: false</c>,
 /// <c>server.authModes: []</c> (client), <c>server.sso.enabled: false</c> with <c>rbac.enabled: true</c>,
@@ -13,6 +13,13 @@ namespace ArgoSecure.Audit;
 /// </summary>
 public sealed class HelmChartValues
 {
+    /// <summary>
+    /// The chart versions whose defaults this model holds, from the release catalogue: the 3.7 and 4.0 charts set alike
+    /// what the rules read (docs/least-privilege.md, Releases); no chart ships 4.1.
+    /// </summary>
+    public static string KnownCharts { get; } = "charts " + string.Join(" and ",
+        Releases.ArgoReleases.All.Where(r => r.HelmCharts is not null).Select(r => $"{r.HelmCharts} for Argo {r.Line}"));
+
     /// <summary>The chart's appVersion, the tag its images get when <c>images.tag</c> is empty.</summary>
     public const string ChartAppVersion = "v4.0.6";
 
@@ -199,7 +206,7 @@ public sealed class HelmChartValues
             }
         }
 
-        notes.Add($"{chartDefault.File}: read against the argo-workflows chart defaults (chart 1.0.x); only the settings ArgoSecure's rules look at are modelled. Audit 'helm template' output for an exact picture.");
+        notes.Add($"{chartDefault.File}: read against the argo-workflows chart defaults ({KnownCharts}); only the settings ArgoSecure's rules look at are modelled. Audit 'helm template' output for an exact picture.");
     }
 
     private void BuildServer(string fullname, string? ns, string configMapName, string tag, bool singleNamespace, bool ssoEnabled, bool ssoRbac)

@@ -1,8 +1,9 @@
+using ArgoSecure.Releases;
 using ArgoSecure.Rules;
 
 namespace ArgoSecure.Audit;
 
-/// <summary>Checks that Argo images (workflow-controller, argocli, argoexec) are pinned to a release.</summary>
+/// <summary>Checks that Argo images (workflow-controller, argocli, argoexec) are pinned to a release of a supported line.</summary>
 internal static class ImageChecks
 {
     public static void Run(AuditContext context)
@@ -35,6 +36,12 @@ internal static class ImageChecks
         }
 
         var parsed = ImageReference.Parse(reference);
+        if (parsed.ArgoImage is not null && ArgoReleases.TagOf(parsed.Tag?.Replace(ArgoRelease.NonRootExecutorSuffix, "", StringComparison.Ordinal)) is { IsSupported: false } release)
+        {
+            context.Report(RuleCatalog.UnsupportedRelease, o, image,
+                $"Image '{reference}' runs Argo {release}, a line ArgoSecure does not support: its flags, ConfigMap keys and permissions are not known, so this install is audited as Argo {ArgoReleases.Nearest(release).Line}. Upgrade to a supported line ({ReleaseTag.SupportedLinesText}).");
+        }
+
         if (parsed.ArgoImage is null || parsed.Digest is not null)
         {
             return;

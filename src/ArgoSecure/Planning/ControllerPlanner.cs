@@ -171,6 +171,7 @@ internal static class ControllerPlanner
             data["images"] = ConfigYaml.Write(ImageIndex(index));
         }
 
+        ReleaseConfigKeys.Require(args.Images.Version, data);
         var configMap = KubeObjects.Create<V1ConfigMap>(Labels.ControllerConfigMapName, args.Namespace, Labels.Common(Component));
         configMap.Data = data;
         return configMap;
@@ -207,6 +208,7 @@ internal static class ControllerPlanner
             env.Add(new V1EnvVar { Name = "ARGO_PPROF", Value = "true" });
         }
 
+        // Validation refuses an allow-list for a release that does not read the variable.
         if (args.UserOverrideAllowlist.Count > 0)
         {
             env.Add(new V1EnvVar { Name = "WORKFLOW_USER_OVERRIDE_ALLOWLIST", Value = string.Join(",", args.UserOverrideAllowlist.Select(f => f.Trim())) });

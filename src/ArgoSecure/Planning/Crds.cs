@@ -3,7 +3,7 @@ using k8s.Models;
 namespace ArgoSecure.Planning;
 
 /// <summary>
-/// The Argo Workflows v4 custom resources, generated from their facts (group, kind, plural, short names, scope,
+/// The Argo Workflows custom resources, generated from their facts (group, kind, plural, short names, scope,
 /// status subresource). The schemas keep unknown fields: validation of workflow specs is the controller's job,
 /// and the full upstream schemas (megabytes each) need server-side apply.
 /// </summary>
@@ -15,7 +15,7 @@ public static class Crds
     /// <summary>The served and stored version.</summary>
     public const string Version = "v1alpha1";
 
-    /// <summary>The facts of every Argo v4.1.2 custom resource.</summary>
+    /// <summary>The facts of every Argo custom resource: the same in every supported line (3.7, 4.0, 4.1).</summary>
     public static IReadOnlyList<CrdFacts> All { get; } =
     [
         new("ClusterWorkflowTemplate", "clusterworkflowtemplates", ["clusterwftmpl", "cwft"], ClusterScoped: true, StatusSubresource: false),

@@ -128,6 +128,7 @@ internal static class ServerPlanner
             data["persistence"] = ConfigYaml.Write(Persistence.Config(persistence));
         }
 
+        ReleaseConfigKeys.Require(args.Images.Version, data);
         var configMap = KubeObjects.Create<V1ConfigMap>(Labels.ServerConfigMapName, args.Namespace, Labels.Common(Component));
         configMap.Data = data;
         return configMap;

@@ -182,6 +182,9 @@ static class RuleCatalog
     /// <summary>ARGO0025: a workflow spec needs an Argo feature the install leaves off, so it would fail at run time.</summary>
     public const string WorkflowNeedsDisabledFeature = "ARGO0025";
 
+    /// <summary>ARGO0026: an Argo release of a line ArgoSecure does not support (its facts are not in the release catalogue).</summary>
+    public const string UnsupportedRelease = "ARGO0026";
+
     /// <summary>ARGO0027: an accepted risk whose justification is blank or not known at compile time, so the analyzers cannot honor it.</summary>
     public const string UnusableAcceptance = "ARGO0027";
 
@@ -322,6 +325,12 @@ static class RuleCatalog
             "A workflow that needs an Argo feature the install leaves off (an image entrypoint from a registry, HTTP, plugin or memoized templates, templates over 128 KiB) fails at run time, far from its author, and invites loosening the whole install.",
             "docs/workflow-executors.md (image index), docs/executor_plugins.md, docs/memoization.md, docs/offloading-large-workflows.md",
             RuleChecks.Audit | RuleChecks.Admission),
+        new(UnsupportedRelease,
+            "Run an Argo Workflows release line ArgoSecure supports",
+            RuleSeverity.Error, // why: the install's flags, ConfigMap keys and least-privilege roles are only known for the supported lines.
+            "A release outside the supported lines gets an install planned for another release: a ConfigMap key it does not know stops its controller, and a permission it needs may be missing, or one it never uses granted; old lines get no security fixes.",
+            "docs/releases.md, docs/upgrading.md, docs/tested-kubernetes-versions.md",
+            RuleChecks.Analyzers | RuleChecks.Audit),
         new(UnusableAcceptance,
             "Write an accepted risk's justification as a non-blank constant",
             RuleSeverity.Warning, // why: the risk may be sound, but the build cannot honor or record an acceptance whose reason it cannot read.

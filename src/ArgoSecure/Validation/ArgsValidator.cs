@@ -1,3 +1,4 @@
+using ArgoSecure.Releases;
 using ArgoSecure.Rules;
 
 namespace ArgoSecure.Validation;
@@ -131,6 +132,14 @@ public static class ArgsValidator
             context.Error(p + "UserOverrideAllowlist", field, "An entry of the override allow-list is empty.", "Remove the empty entry.");
         }
 
+        var feature = ReleaseFeatures.UserOverrideAllowlistEnv;
+        if (allowlist.Count > 0 && ArgoReleases.TagOf(args.Images?.Version) is { IsSupported: true } release && !feature.IsIn(release))
+        {
+            context.Error(p + "UserOverrideAllowlist", allowlist,
+                $"Argo {release} does not read {feature.Name} (it came in {feature.SinceText}), so the allow-list would not apply.",
+                $"Pin {feature.SinceText} or later, or leave {p}UserOverrideAllowlist empty.");
+        }
+
         var metrics = args.Metrics ?? new MetricsArgs();
         if (metrics.Enabled)
         {
@@ -223,10 +232,17 @@ public static class ArgsValidator
         {
             context.Error(p + ".Version", images.Version, "The Argo version is empty.", $"Use a release tag such as '{ArgoImages.DefaultVersion}'.");
         }
-        else if (!IsReleaseTag(images.Version))
+        else if (!ReleaseTag.TryParse(images.Version, out var tag))
         {
             context.Report(RuleCatalog.UnpinnedImage, p + ".Version", images.Version,
                 $"{p}.Version '{images.Version}' is not a release tag: what runs can change without review. Pin a release such as '{ArgoImages.DefaultVersion}' (and a digest).");
+        }
+        else if (!tag!.IsSupported)
+        {
+            // Not a risk to accept: the install of a release whose facts ArgoSecure does not know cannot be planned (ARGO0026).
+            context.Error(p + ".Version", images.Version,
+                $"Argo {tag.Line} is not a release line ArgoSecure supports (ARGO0026): it supports {ReleaseTag.SupportedLinesText}.",
+                $"Pin a release of a supported line, such as '{string.Join("', '", ArgoReleases.All.Select(r => r.ReferenceTag))}'.");
         }
 
         foreach (var (name, digest) in new[] { ("ControllerDigest", images.ControllerDigest), ("ServerDigest", images.ServerDigest), ("ExecutorDigest", images.ExecutorDigest) })
@@ -236,13 +252,6 @@ public static class ArgsValidator
                 context.Error($"{p}.{name}", digest, "The digest is not a sha256 digest.", "Write 'sha256:' followed by the 64 hex digits of the image digest, or leave it unset.");
             }
         }
-    }
-
-    private static bool IsReleaseTag(string version)
-    {
-        var v = version.StartsWith('v') ? version[1..] : version;
-        var parts = v.Split('.');
-        return parts.Length == 3 && parts.All(part => part.Length > 0 && part.All(char.IsAsciiDigit));
     }
 
     private static void CheckPodDefaults(ValidationContext context, string p, WorkflowPodDefaults? defaults)

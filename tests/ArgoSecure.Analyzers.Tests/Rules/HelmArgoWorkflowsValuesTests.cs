@@ -138,6 +138,20 @@ public sealed class ARGO0003HelmArgoWorkflowsValuesTests
             """));
 
     [Fact]
+    public Task ImagesTag_OfAnUnsupportedLine_ReportsARGO0026_NotARGO0018() =>
+        Run(Release("""
+            ["server"] = new Dictionary<string, object> { ["secure"] = true },
+                        ["images"] = new Dictionary<string, object> { {|ARGO0026:["tag"] = "v3.6.5"|} },
+            """));
+
+    [Fact]
+    public Task ImagesTag_OfASupportedLine_ReportsNothing() =>
+        Run(Release("""
+            ["server"] = new Dictionary<string, object> { ["secure"] = true },
+                        ["images"] = new Dictionary<string, object> { ["tag"] = "v3.7.18" },
+            """));
+
+    [Fact]
     public Task MetricsEnabledWithoutSecure_Reports() =>
         Run(Release("""
             ["server"] = new Dictionary<string, object> { ["secure"] = true },

@@ -133,6 +133,7 @@ public class FindingMessageTests
         { "ARGO0024", "absent liveness", [Server("[server]", hardening: Harden("livenessProbe", "startupProbe")), AllowAll], "Container 'argo-server' of argo-server has no livenessProbe, so a hung process is never restarted. Add a livenessProbe (httpGet / on port 2746" },
         { "ARGO0024", "absent readiness", [Controller(hardening: Harden("readinessProbe", "startupProbe")), AllowAll], "has no readinessProbe, so it counts as available before it is ready. Add a readinessProbe (httpGet /healthz on port 6060)." },
         { "ARGO0025", "explicit plugin", [Controller(), AllowAll, HardenedConfig, Workflow("- name: main\n  plugin: {hello: {}}")], "Workflow 'hello' has a plugin template, but the controller runs no executor plugins (--executor-plugins)" },
+        { "ARGO0026", "explicit", [Controller().Replace("v4.1.2", "v3.6.5", StringComparison.Ordinal), AllowAll], "Image 'quay.io/argoproj/workflow-controller:v3.6.5' runs Argo v3.6.5, a line ArgoSecure does not support" },
     };
 
     private static string Harden(string from, string to) => HardenedContainer.Replace(from, to, StringComparison.Ordinal);

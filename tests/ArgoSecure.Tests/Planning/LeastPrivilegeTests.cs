@@ -1,3 +1,4 @@
+using ArgoSecure.Releases;
 using ArgoSecure.Tests.TestSupport;
 using k8s;
 using k8s.Models;
@@ -68,13 +69,7 @@ public class LeastPrivilegeTests(ITestOutputHelper output)
     /// controller's own namespace (else a workflow namespace).
     /// </summary>
     private static readonly (string Entry, string Group, string Resource, string Verb, bool OwnNamespace)[] MissingUpstream =
-    [
-        ("F9", "", "configmaps", "create", true),
-        ("F9", "", "configmaps", "update", true),
-        ("F11", "", "configmaps", "create", false),
-        ("F13", "", "secrets", "get", false),
-        ("F16", "argoproj.io", "workflowtasksets/status", "patch", false),
-    ];
+        RbacNeeds.MissingUpstream.Select(n => (n.Item, n.Group, n.Resource, n.Verb, n.Where == NeedScope.InstallNamespace)).ToArray();
 
     private static void AssertSubset(List<Grant> ours, List<Grant> upstream, string installNamespace)
     {

@@ -40,7 +40,7 @@ internal static class ArgsGen
     public static readonly Gen<ArgoControllerArgs> Controller = Gen.Select(
         Gen.Select(Name, Scope, Gen.Bool, Gen.Bool, Mostly(Gen.Const(true), Gen.Const(false)), Gen.Bool, Mostly(Gen.Int[1, 3], Gen.Int[-1, 0])),
         Gen.Select(Gen.Enum<TemplateReferencing>(), Mostly(Gen.Const(() => new List<string>()), Gen.OneOf("podSpecPatch", "volumes", "activeDeadlineSeconds", "").List[1, 2]), Persistence, PodDefaults),
-        Gen.Select(Gen.Bool, Mostly(Gen.Const(true), Gen.Const(false)), OptionalName, Gen.Bool, Mostly(Gen.Const("v4.1.2"), Gen.OneOf("latest", "", "v4.1.2@sha256:x"))),
+        Gen.Select(Gen.Bool, Mostly(Gen.Const(true), Gen.Const(false)), OptionalName, Gen.Bool, Mostly(Gen.OneOf("v4.1.2", "v4.1.0", "v4.0.10", "v4.0.3", "v3.7.18", "v3.7.16"), Gen.OneOf("latest", "", "v4.1.2@sha256:x", "v3.6.5", "v4.2.0"))),
         (a, b, c) => new ArgoControllerArgs
         {
             Namespace = a.Item1,

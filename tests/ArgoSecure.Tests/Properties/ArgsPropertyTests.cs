@@ -1,4 +1,5 @@
 using ArgoSecure.Planning;
+using ArgoSecure.Releases;
 using ArgoSecure.Rendering;
 using ArgoSecure.Tests.TestSupport;
 using ArgoSecure.Validation;
@@ -78,6 +79,13 @@ public sealed class ArgsPropertyTests
         {
             Assert.DoesNotContain(RbacGrants.Resolve(manifests), g => g.Group == "argoproj.io" && g.Resource is "workflows" or "cronworkflows" &&
                 g.Verb is "create" or "update" or "patch" && (g.Namespace == controllerNamespace || g.Namespace == "*"));
+        }
+
+        // The planned release's controller starts: no ConfigMap key it does not know (it parses its ConfigMap strictly).
+        var release = ArgoReleases.For(args.Controller.Images.Version)!;
+        foreach (var configMap in manifests.OfType<V1ConfigMap>().Where(c => c.Data is not null))
+        {
+            Assert.All(ReleaseConfigKeys.Paths(configMap.Data), path => Assert.True(release.KnowsConfigKey(path, ArgoReleases.TagOf(args.Controller.Images.Version)), $"{path} in Argo {args.Controller.Images.Version}"));
         }
 
         // Each component whose NetworkPolicies are on (off is ARGO0011, a warning) is closed in both directions.

@@ -1,5 +1,6 @@
 using ArgoSecure.Options;
 using ArgoSecure.Planning;
+using ArgoSecure.Releases;
 using ArgoSecure.Rendering;
 using k8s;
 using k8s.Models;
@@ -42,6 +43,14 @@ public sealed class Manifests
     public static Manifests RenderSample(string fileName) =>
         Render(OptionsFile.Load(Path.Combine(Upstream.RepositoryRoot, "samples", "options", fileName)));
 
+    /// <summary>A sample options file with the Argo release <paramref name="version"/> (what render --argo-version does).</summary>
+    public static Manifests RenderSample(string fileName, string version)
+    {
+        var args = OptionsFile.Load(Path.Combine(Upstream.RepositoryRoot, "samples", "options", fileName));
+        args.Controller.Images.Version = version;
+        return Render(args);
+    }
+
     public static Manifests Parse(string yaml) => new(yaml, KubernetesYaml.LoadAllFromString(yaml));
 
     /// <summary>The two samples and a spread of other Args: every property test runs on all of them.</summary>
@@ -49,6 +58,13 @@ public sealed class Manifests
     {
         yield return ("sample cluster.yaml", RenderSample("cluster.yaml"));
         yield return ("sample namespaced.yaml", RenderSample("namespaced.yaml"));
+
+        // Every supported release line: the samples planned for the lines the default version is not in.
+        foreach (var release in ArgoReleases.All.Where(r => r.ReferenceTag != ArgoImages.DefaultVersion))
+        {
+            yield return ($"sample cluster.yaml on Argo {release.ReferenceTag}", RenderSample("cluster.yaml", release.ReferenceTag));
+            yield return ($"sample namespaced.yaml on Argo {release.ReferenceTag}", RenderSample("namespaced.yaml", release.ReferenceTag));
+        }
         foreach (var (name, args) in ArgsVariants.All())
         {
             yield return (name, Render(args));

@@ -25,6 +25,17 @@ public static class Upstream
         return path;
     }
 
+    /// <summary>
+    /// A file of the upstream data of a release line kept in the repository (tests/upstream, see its README): always
+    /// there, so these tests run offline from a clean clone.
+    /// </summary>
+    public static string InRepository(params string[] relative)
+    {
+        var path = Path.Combine([RepositoryRoot, "tests", "upstream", .. relative]);
+        Assert.True(File.Exists(path) || Directory.Exists(path), $"Test data missing from the repository: {path}");
+        return path;
+    }
+
     private static string? Locate()
     {
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
