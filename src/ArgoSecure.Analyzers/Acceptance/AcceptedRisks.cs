@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using ArgoSecure.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -20,6 +21,10 @@ internal static class AcceptedRisks
 
     private const string PropertyName = "AcceptedRisks";
 
+    // Rules that validation refuses as input errors whatever the Args accept (an unsupported Argo release is never
+    // planned): accepting them must not quiet the build either.
+    private static readonly ImmutableHashSet<string> NeverAccepted = ImmutableHashSet.Create(StringComparer.Ordinal, RuleCatalog.UnsupportedRelease);
+
     /// <summary>
     /// Creates the diagnostic, with the acceptance when there is one. Roslyn lets no <c>DiagnosticSuppressor</c> suppress a
     /// rule that is an error by default (ARGO0001-0003, 0006), so an accepted one of those is created suppressed here, with
@@ -28,7 +33,7 @@ internal static class AcceptedRisks
     public static Diagnostic Create(DiagnosticDescriptor rule, IOperation reportedAt, Location location, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs)
     {
         properties ??= ImmutableDictionary<string, string?>.Empty;
-        if (Find(reportedAt, rule.Id) is not { } justification)
+        if (NeverAccepted.Contains(rule.Id) || Find(reportedAt, rule.Id) is not { } justification)
         {
             return Diagnostic.Create(rule, location, properties, messageArgs);
         }

@@ -108,6 +108,19 @@ public sealed class AcceptedRiskTests
     }
 
     [Fact]
+    public async Task AnUnsupportedRelease_IsNeverSuppressed_AsValidationNeverPlansIt()
+    {
+        var diagnostics = await Build(Program("""
+            _ = new ArgoControllerArgs
+            {
+                Images = { Version = "v3.6.5" },
+                AcceptedRisks = { new AcceptedRisk { RuleId = "ARGO0026", Justification = "we upgrade next quarter" } },
+            };
+            """));
+        Assert.False(Single(diagnostics, "ARGO0026").IsSuppressed);
+    }
+
+    [Fact]
     public async Task LaterAddInTheSameMethod_SuppressesAnAssignmentOnTheLocal()
     {
         var diagnostics = await Build(Program("""
