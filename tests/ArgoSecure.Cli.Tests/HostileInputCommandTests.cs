@@ -9,19 +9,11 @@ namespace ArgoSecure.Cli.Tests;
 /// </summary>
 public sealed class HostileInputCommandTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("argosecure-hostile-cli-").FullName;
+    private readonly TempFolder folder = new("argosecure-hostile-cli-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => folder.Dispose();
 
-    private string Write(string relative, string text)
-    {
-        var path = Path.Combine(root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
-    private string Honest() => Write("honest.yaml", """
+    private string Honest() => folder.Write("honest.yaml", """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: argo-server, namespace: argo}
@@ -37,7 +29,7 @@ public sealed class HostileInputCommandTests : IDisposable
     [Fact]
     public void AliasBomb_ExitsTwo_NamingTheFileAndTheLimit_AndTheOtherFileIsReported()
     {
-        var bomb = Write("bomb.yaml", HostileYaml.AliasBomb());
+        var bomb = folder.Write("bomb.yaml", HostileYaml.AliasBomb());
 
         var (exit, output, error) = CliRunner.Run("audit", bomb, Honest());
 
@@ -52,7 +44,7 @@ public sealed class HostileInputCommandTests : IDisposable
     [Fact]
     public void AliasBomb_AsHelmValues_ExitsTwo()
     {
-        var bomb = Write("values.yaml", HostileYaml.ValuesBomb());
+        var bomb = folder.Write("values.yaml", HostileYaml.ValuesBomb());
 
         var (exit, output, error) = CliRunner.Run("audit", "--helm-values", bomb);
 
@@ -65,7 +57,7 @@ public sealed class HostileInputCommandTests : IDisposable
     [Fact]
     public void DeepDocument_ExitsTwo_NamingTheLimitAndTheOption_WhichRaisesIt()
     {
-        var deep = Write("deep.yaml", HostileYaml.Deep(150));
+        var deep = folder.Write("deep.yaml", HostileYaml.Deep(150));
 
         var (exit, _, error) = CliRunner.Run("audit", deep);
 
@@ -79,7 +71,7 @@ public sealed class HostileInputCommandTests : IDisposable
     [Fact]
     public void HugeDocument_ExitsTwo_BeforeReadingIt_AndTheOptionRaisesTheLimit()
     {
-        var huge = Path.Combine(root, "huge.yaml");
+        var huge = Path.Combine(folder.Root, "huge.yaml");
         HostileYaml.WriteHuge(huge, (16L << 20) + 1);
 
         var (exit, _, error) = CliRunner.Run("audit", huge, Honest(), "--format", "json");
@@ -94,10 +86,10 @@ public sealed class HostileInputCommandTests : IDisposable
     public void LinkCycle_ExitsTwo_NamingTheLink_AndTheFolderIsReported()
     {
         Skip.If(OperatingSystem.IsWindows(), "symbolic links need privileges on Windows");
-        File.Copy(Honest(), Path.Combine(Directory.CreateDirectory(Path.Combine(root, "tree", "sub")).FullName, "server.yaml"));
-        File.CreateSymbolicLink(Path.Combine(root, "tree", "sub", "up"), "..");
+        File.Copy(Honest(), Path.Combine(Directory.CreateDirectory(Path.Combine(folder.Root, "tree", "sub")).FullName, "server.yaml"));
+        File.CreateSymbolicLink(Path.Combine(folder.Root, "tree", "sub", "up"), "..");
 
-        var (exit, output, error) = CliRunner.Run("audit", Path.Combine(root, "tree"), "--format", "json");
+        var (exit, output, error) = CliRunner.Run("audit", Path.Combine(folder.Root, "tree"), "--format", "json");
 
         Assert.Equal(2, exit);
         Assert.Contains("sub/up: a link cycle", error, StringComparison.Ordinal);
@@ -121,7 +113,7 @@ public sealed class HostileInputCommandTests : IDisposable
     [Fact]
     public void Render_RefusesAnAliasBombOptionsFile_WithExitTwo()
     {
-        var options = Write("options.yaml", "workflowNamespaces: " + HostileYaml.FlowBomb() + "\n");
+        var options = folder.Write("options.yaml", "workflowNamespaces: " + HostileYaml.FlowBomb() + "\n");
 
         var (exit, output, error) = CliRunner.Run("render", options);
 

@@ -10,23 +10,15 @@ namespace ArgoSecure.Tests.Audit;
 /// </summary>
 public sealed class HostileInputTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("argosecure-hostile-").FullName;
+    private readonly TempFolder folder = new("argosecure-hostile-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
-    private string Write(string relative, string text)
-    {
-        var path = Path.Combine(root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void RefusedFile_IsLeftOutWhole_AndTheOthersAreAudited()
     {
-        var bomb = Write("a-bomb.yaml", AuditYaml.HardenedConfig + "\n---\n" + HostileYaml.AliasBomb());
-        var good = Write("b-good.yaml", HostileYaml.Namespace("team-a"));
+        var bomb = folder.Write("a-bomb.yaml", AuditYaml.HardenedConfig + "\n---\n" + HostileYaml.AliasBomb());
+        var good = folder.Write("b-good.yaml", HostileYaml.Namespace("team-a"));
 
         var report = AuditEngine.Audit([bomb, good]);
 
@@ -41,7 +33,7 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void AliasBomb_InHelmValues_IsRefused()
     {
-        var values = Write("values.yaml", HostileYaml.ValuesBomb());
+        var values = folder.Write("values.yaml", HostileYaml.ValuesBomb());
 
         var report = AuditEngine.Audit([], values);
 
@@ -53,7 +45,7 @@ public sealed class HostileInputTests : IDisposable
     public void AliasBomb_InYamlHeldInAString_RefusesItsFile_AndTheRestIsStillAudited()
     {
         var bomb = string.Join("\n", HostileYaml.AliasBomb().Split('\n').Skip(4).Select(l => "        " + l));
-        var config = Write("config.yaml", $"""
+        var config = folder.Write("config.yaml", $"""
             apiVersion: v1
             kind: ConfigMap
             metadata: {"{"}name: workflow-controller-configmap, namespace: argo{"}"}
@@ -63,7 +55,7 @@ public sealed class HostileInputTests : IDisposable
                   x:
             {bomb}
             """);
-        var server = Write("server.yaml", """
+        var server = folder.Write("server.yaml", """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: argo-server, namespace: argo}
@@ -89,12 +81,12 @@ public sealed class HostileInputTests : IDisposable
     public void LinkToParent_IsACycle_NotFollowed_AndEachFileIsReadOnce()
     {
         Skip.If(OperatingSystem.IsWindows(), "symbolic links need privileges on Windows");
-        Write("tree/ns.yaml", HostileYaml.Namespace("a"));
-        Write("tree/sub/ns.yaml", HostileYaml.Namespace("b"));
-        File.CreateSymbolicLink(Path.Combine(root, "tree/sub/up"), "..");
+        folder.Write("tree/ns.yaml", HostileYaml.Namespace("a"));
+        folder.Write("tree/sub/ns.yaml", HostileYaml.Namespace("b"));
+        File.CreateSymbolicLink(Path.Combine(folder.Root, "tree/sub/up"), "..");
         var loader = new ManifestLoader();
 
-        var objects = loader.LoadUnits([Path.Combine(root, "tree")]).Single();
+        var objects = loader.LoadUnits([Path.Combine(folder.Root, "tree")]).Single();
 
         Assert.Equal(["a", "b"], objects.Select(o => o.Name).Order(StringComparer.Ordinal));
         var cycle = Assert.Single(loader.Refused);
@@ -107,13 +99,13 @@ public sealed class HostileInputTests : IDisposable
     public void LinksToAFileOrFolderAlreadyRead_AreNoted_AndReadOnce()
     {
         Skip.If(OperatingSystem.IsWindows(), "symbolic links need privileges on Windows");
-        Write("tree/real/ns.yaml", HostileYaml.Namespace("a"));
-        Directory.CreateDirectory(Path.Combine(root, "tree/z"));
-        File.CreateSymbolicLink(Path.Combine(root, "tree/same.yaml"), Path.Combine(root, "tree/real/ns.yaml"));
-        File.CreateSymbolicLink(Path.Combine(root, "tree/z/alias"), "../real");
+        folder.Write("tree/real/ns.yaml", HostileYaml.Namespace("a"));
+        Directory.CreateDirectory(Path.Combine(folder.Root, "tree/z"));
+        File.CreateSymbolicLink(Path.Combine(folder.Root, "tree/same.yaml"), Path.Combine(folder.Root, "tree/real/ns.yaml"));
+        File.CreateSymbolicLink(Path.Combine(folder.Root, "tree/z/alias"), "../real");
         var loader = new ManifestLoader();
 
-        var objects = loader.LoadUnits([Path.Combine(root, "tree"), Path.Combine(root, "tree/real/ns.yaml")]).Single();
+        var objects = loader.LoadUnits([Path.Combine(folder.Root, "tree"), Path.Combine(folder.Root, "tree/real/ns.yaml")]).Single();
 
         Assert.Equal(["a"], objects.Select(o => o.Name));
         Assert.Equal(1, loader.Budget.FilesRead);
@@ -125,11 +117,11 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void KustomizationThatIncludesItsOwnParent_IsRefused_NotAStackOverflow()
     {
-        Write("app/kustomization.yaml", "resources: [deploy.yaml, ../]\n");
-        Write("app/deploy.yaml", HostileYaml.Namespace("a"));
-        var other = Write("other.yaml", HostileYaml.Namespace("b"));
+        folder.Write("app/kustomization.yaml", "resources: [deploy.yaml, ../]\n");
+        folder.Write("app/deploy.yaml", HostileYaml.Namespace("a"));
+        var other = folder.Write("other.yaml", HostileYaml.Namespace("b"));
 
-        var report = AuditEngine.Audit([Path.Combine(root, "app"), other]);
+        var report = AuditEngine.Audit([Path.Combine(folder.Root, "app"), other]);
 
         var refusal = Assert.Single(report.Refused);
         Assert.Equal("link cycle", refusal.Limit);
@@ -140,8 +132,8 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void TooManyObjects_RefusesTheFileThatGoesBeyond()
     {
-        var first = Write("a.yaml", string.Join("---\n", Enumerable.Range(0, 3).Select(i => HostileYaml.Namespace($"a{i}"))));
-        var second = Write("b.yaml", string.Join("---\n", Enumerable.Range(0, 3).Select(i => HostileYaml.Namespace($"b{i}"))));
+        var first = folder.Write("a.yaml", string.Join("---\n", Enumerable.Range(0, 3).Select(i => HostileYaml.Namespace($"a{i}"))));
+        var second = folder.Write("b.yaml", string.Join("---\n", Enumerable.Range(0, 3).Select(i => HostileYaml.Namespace($"b{i}"))));
 
         var report = AuditEngine.Audit([first, second], limits: ReadingLimits.Default with { MaxObjects = 4 });
 
@@ -164,7 +156,7 @@ public sealed class HostileInputTests : IDisposable
     [InlineData(" : 0")]
     public void FuzzerFindings_AreBadYaml_WithTheFileAndLine(string text)
     {
-        var path = Write("fuzzed.yaml", text);
+        var path = folder.Write("fuzzed.yaml", text);
 
         var manifests = AuditEngine.Audit([path]);
         var values = AuditEngine.Audit([], path);

@@ -1,21 +1,14 @@
 using ArgoSecure.Audit;
+using ArgoSecure.Tests.TestSupport;
 
 namespace ArgoSecure.Tests.Audit;
 
 /// <summary>Reading inputs: lists, folders, kustomizations, patches, and clear errors for what cannot be read.</summary>
 public sealed class ManifestLoaderTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("argosecure-loader-").FullName;
+    private readonly TempFolder folder = new("argosecure-loader-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
-    private string Write(string relative, string text)
-    {
-        var path = Path.Combine(root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void KubectlList_IsFlattened_WithLinesPerItem()
@@ -61,13 +54,13 @@ public sealed class ManifestLoaderTests : IDisposable
     [Fact]
     public void Folder_ReadsOnlyYamlAndJson_AndNotesTheRest()
     {
-        Write("a.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
-        Write("sub/b.json", """{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "b"}}""");
-        Write("README.md", "# not a manifest\n");
-        Write("Chart.yaml", "apiVersion: v2\nname: chart\n");
+        folder.Write("a.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
+        folder.Write("sub/b.json", """{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "b"}}""");
+        folder.Write("README.md", "# not a manifest\n");
+        folder.Write("Chart.yaml", "apiVersion: v2\nname: chart\n");
         var loader = new ManifestLoader();
 
-        var objects = loader.Load([root]);
+        var objects = loader.Load([folder.Root]);
 
         Assert.Equal(["a", "b"], objects.Select(o => o.Name));
         Assert.Contains(loader.Notes, n => n.EndsWith("README.md: not read (in folders only .yaml, .yml and .json files are read).", StringComparison.Ordinal));
@@ -78,7 +71,7 @@ public sealed class ManifestLoaderTests : IDisposable
     [Fact]
     public void Kustomization_AppliesNamespaceAndJsonPatches_AndNeverReadsPatchesAsObjects()
     {
-        Write("app/deploy.yaml", """
+        folder.Write("app/deploy.yaml", """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: workflow-controller}
@@ -90,8 +83,8 @@ public sealed class ManifestLoaderTests : IDisposable
                     image: quay.io/argoproj/workflow-controller:v4.1.2
                     args: []
             """);
-        Write("app/patch.yaml", "- op: add\n  path: /spec/template/spec/containers/0/args/-\n  value: --namespaced\n");
-        Write("app/kustomization.yaml", """
+        folder.Write("app/patch.yaml", "- op: add\n  path: /spec/template/spec/containers/0/args/-\n  value: --namespaced\n");
+        folder.Write("app/kustomization.yaml", """
             resources: [deploy.yaml, missing.yaml]
             namespace: argo
             patches:
@@ -103,7 +96,7 @@ public sealed class ManifestLoaderTests : IDisposable
             """);
         var loader = new ManifestLoader();
 
-        var objects = loader.Load([Path.Combine(root, "app")]);
+        var objects = loader.Load([Path.Combine(folder.Root, "app")]);
 
         var deployment = Assert.Single(objects);
         Assert.Equal("argo", deployment.Namespace);
@@ -118,7 +111,7 @@ public sealed class ManifestLoaderTests : IDisposable
     {
         var loader = new ManifestLoader();
 
-        var objects = loader.Load([Write("overlay.yaml", "- op: add\n  path: /spec/x\n  value: 1\n")]);
+        var objects = loader.Load([folder.Write("overlay.yaml", "- op: add\n  path: /spec/x\n  value: 1\n")]);
 
         Assert.Empty(objects);
         Assert.Contains(loader.Notes, n => n.Contains("a JSON patch, not an object", StringComparison.Ordinal));
@@ -127,7 +120,7 @@ public sealed class ManifestLoaderTests : IDisposable
     [Fact]
     public void BadYaml_NamesTheFileAndTheLine()
     {
-        var path = Write("bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n");
+        var path = folder.Write("bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n");
 
         var e = Assert.Throws<AuditInputException>(() => new ManifestLoader().Load([path]));
 
@@ -140,10 +133,10 @@ public sealed class ManifestLoaderTests : IDisposable
     [Fact]
     public void MissingPath_AndNonObjects_AreErrors()
     {
-        var missing = Path.Combine(root, "nope.yaml");
+        var missing = Path.Combine(folder.Root, "nope.yaml");
         Assert.Contains("no such file or folder", Assert.Throws<AuditInputException>(() => new ManifestLoader().Load([missing])).Reason, StringComparison.Ordinal);
 
-        var values = Write("values.yaml", "server:\n  secure: false\n");
+        var values = folder.Write("values.yaml", "server:\n  secure: false\n");
         var e = Assert.Throws<AuditInputException>(() => new ManifestLoader().Load([values]));
         Assert.Contains("--helm-values", e.Fix, StringComparison.Ordinal);
     }
