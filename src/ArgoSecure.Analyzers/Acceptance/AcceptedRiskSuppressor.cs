@@ -43,7 +43,7 @@ public sealed class AcceptedRiskSuppressor : DiagnosticSuppressor
         var descriptors = new Dictionary<string, SuppressionDescriptor>(System.StringComparer.Ordinal);
         foreach (var rule in RuleCatalog.All)
         {
-            if (rule.CheckedBy.HasFlag(RuleChecks.Analyzers) && rule.Id != RuleCatalog.UnusableAcceptance)
+            if (rule.CheckedBy.HasFlag(RuleChecks.Analyzers) && AcceptedRisks.CanBeAccepted(rule.Id))
             {
                 descriptors[rule.Id] = new SuppressionDescriptor(SuppressionId(rule.Id), rule.Id, Justification);
             }

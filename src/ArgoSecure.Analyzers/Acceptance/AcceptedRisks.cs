@@ -21,9 +21,11 @@ internal static class AcceptedRisks
 
     private const string PropertyName = "AcceptedRisks";
 
-    // Rules that validation refuses as input errors whatever the Args accept (an unsupported Argo release is never
-    // planned): accepting them must not quiet the build either.
-    private static readonly ImmutableHashSet<string> NeverAccepted = ImmutableHashSet.Create(StringComparer.Ordinal, RuleCatalog.UnsupportedRelease);
+    /// <summary>
+    /// False for the rules no accepted risk quiets: ARGO0027 is about the acceptance itself, and an unsupported Argo
+    /// release (ARGO0026) is an input error that validation refuses whatever the Args accept.
+    /// </summary>
+    public static bool CanBeAccepted(string ruleId) => ruleId is not (RuleCatalog.UnusableAcceptance or RuleCatalog.UnsupportedRelease);
 
     /// <summary>
     /// Creates the diagnostic, with the acceptance when there is one. Roslyn lets no <c>DiagnosticSuppressor</c> suppress a
@@ -33,7 +35,7 @@ internal static class AcceptedRisks
     public static Diagnostic Create(DiagnosticDescriptor rule, IOperation reportedAt, Location location, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs)
     {
         properties ??= ImmutableDictionary<string, string?>.Empty;
-        if (NeverAccepted.Contains(rule.Id) || Find(reportedAt, rule.Id) is not { } justification)
+        if (!CanBeAccepted(rule.Id) || Find(reportedAt, rule.Id) is not { } justification)
         {
             return Diagnostic.Create(rule, location, properties, messageArgs);
         }
