@@ -258,6 +258,14 @@ public static class YamlTree
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(budget);
+
+        // The YAML tools print is read by the fast reader; anything else, and every error, by YamlDotNet.
+        return PrintedYamlReader.TryRead(text, file, budget, lineOffset) ?? ParseWithYamlDotNet(text, file, budget, lineOffset);
+    }
+
+    /// <summary>Parses with YamlDotNet, whatever the text (the readers' reference in the differential tests).</summary>
+    internal static IReadOnlyList<YNode> ParseWithYamlDotNet(string text, string file, ReadingBudget budget, int lineOffset = 0)
+    {
         var documents = new List<YNode>();
         try
         {
