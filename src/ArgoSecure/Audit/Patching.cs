@@ -137,5 +137,63 @@ internal static class StrategicMerge
         }
     }
 
+    /// <summary>
+    /// The same merge as <see cref="Merge"/>, into a new tree that shares every subtree the merge does not change:
+    /// neither input is modified or copied, so a read-only view (a workflow's effective spec) costs only the nodes on
+    /// the paths where both sides have a value.
+    /// </summary>
+    public static YMap Merged(YMap target, YMap patch)
+    {
+        var result = new YMap(target.Location);
+        foreach (var (key, value) in target.Entries)
+        {
+            result.Set(key, value);
+        }
+
+        foreach (var (key, value) in patch.Entries)
+        {
+            if (key.StartsWith('$'))
+            {
+                continue;
+            }
+
+            var current = result.Get(key);
+            if (value is YScalar { IsNull: true })
+            {
+                result.Remove(key);
+            }
+            else if (current is YMap currentMap && value is YMap patchMap)
+            {
+                result.Set(key, Merged(currentMap, patchMap));
+            }
+            else if (current is YSeq currentSeq && value is YSeq patchSeq && IsNamedList(currentSeq) && IsNamedList(patchSeq))
+            {
+                var merged = new YSeq(currentSeq.Location);
+                merged.Children.AddRange(currentSeq.Children);
+                foreach (var item in patchSeq.Children.Cast<YMap>())
+                {
+                    var name = item.TextAt("name");
+                    var existing = merged.Children.FindIndex(c => c is YMap m && m.TextAt("name") == name);
+                    if (existing < 0)
+                    {
+                        merged.Children.Add(item);
+                    }
+                    else
+                    {
+                        merged.Children[existing] = Merged((YMap)merged.Children[existing], item);
+                    }
+                }
+
+                result.Set(key, merged);
+            }
+            else
+            {
+                result.Set(key, value);
+            }
+        }
+
+        return result;
+    }
+
     private static bool IsNamedList(YSeq seq) => seq.Children.Count > 0 && seq.Children.All(c => c is YMap m && m.TextAt("name") is not null);
 }

@@ -40,15 +40,16 @@ internal static class WorkflowSpecChecks
                     $"{o.Kind} '{o.Name}' runs in '{controllerNs}', the controller's namespace: it can read the controller's Secrets and replace it. Run it in a workflow namespace.");
             }
 
-            var effective = (YMap?)defaults?.Clone() ?? new YMap(spec.Location);
+            // A view that shares the objects' own nodes: the checks only read it.
+            var effective = defaults ?? new YMap(spec.Location);
             if (spec["workflowTemplateRef"] is { } reference && (reference.BoolAt("clusterScope") == true
                     ? install.Input.Find("ClusterWorkflowTemplate", null, reference.TextAt("name"))
                     : install.Input.Find("WorkflowTemplate", o.Namespace, reference.TextAt("name"))) is { Spec: YMap referenced })
             {
-                StrategicMerge.Merge(effective, (YMap)referenced.Clone());
+                effective = StrategicMerge.Merged(effective, referenced);
             }
 
-            StrategicMerge.Merge(effective, spec);
+            effective = StrategicMerge.Merged(effective, spec);
             CheckSpec(context, o, effective, mainContainer);
             WorkflowFeatureChecks.Check(context, features, o, effective);
         }
