@@ -66,7 +66,9 @@ public sealed class ReadingBudget
     {
         ArgumentNullException.ThrowIfNull(stream);
         var cap = Math.Min(Limits.MaxFileBytes, Limits.MaxTotalBytes - BytesRead) + 1;
-        using var buffer = new MemoryStream();
+
+        // A file's size is known: one buffer of that size, not a buffer doubled again and again as it fills.
+        using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Min(Math.Max(stream.Length - stream.Position, 0) + 1, Math.Min(cap, int.MaxValue)) : 0);
         var chunk = new byte[81920];
         int read;
         while (buffer.Length < cap && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, cap - buffer.Length))) > 0)
@@ -75,12 +77,25 @@ public sealed class ReadingBudget
         }
 
         CheckSize(buffer.Length, input, cutOff: buffer.Length == cap);
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
-        BytesRead += buffer.Length;
+        var bytes = buffer.Length;
+        var text = Decode(buffer);
+        BytesRead += bytes;
         FilesRead++;
         return text;
+    }
+
+    /// <summary>UTF-8 unless a byte order mark says otherwise (UTF-16, UTF-32), as a <see cref="StreamReader"/> reads it.</summary>
+    private static string Decode(MemoryStream buffer)
+    {
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (bytes.Length < 2 || bytes[0] is not (0xEF or 0xFE or 0xFF or 0x00))
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return reader.ReadToEnd();
     }
 
     /// <summary>Counts text already in memory (a test's YAML, a rendered plan) against the limits.</summary>
