@@ -64,23 +64,30 @@ internal static class WorkflowFeatureChecks
 
     private static void CheckEntrypoints(AuditContext context, InstallFeatures install, KubeObject o, YMap spec, List<YNode> templates, string? ns, string what)
     {
-        var inherits = new Dictionary<string, bool>(StringComparer.Ordinal)
-        {
-            ["container"] = HasCommand(spec.At("templateDefaults", "container")),
-            ["script"] = HasCommand(spec.At("templateDefaults", "script")),
-        };
+        // A command set in templateDefaults is inherited by every container or script template.
+        var containerInherits = HasCommand(spec.At("templateDefaults", "container"));
+        var scriptInherits = HasCommand(spec.At("templateDefaults", "script"));
         var lookedUp = new List<(string Template, YNode Image)>();
+        void LookUp(YNode template, YNode? container)
+        {
+            if (container is not null && !HasCommand(container) && container["image"] is { Text: { Length: > 0 } image } node && !install.ImageIndex.Contains(image))
+            {
+                lookedUp.Add((template.TextAt("name") ?? "?", node));
+            }
+        }
+
         foreach (var template in templates)
         {
-            var containers = new[] { "container", "script" }.Where(k => template[k] is YMap && !inherits[k]).Select(k => template[k]!)
-                .Concat(template.At("containerSet", "containers")?.Items ?? [])
-                .Concat(template.Items("sidecars"));
-            foreach (var container in containers)
+            LookUp(template, containerInherits ? null : template["container"] as YMap);
+            LookUp(template, scriptInherits ? null : template["script"] as YMap);
+            foreach (var container in template.At("containerSet", "containers")?.Items ?? [])
             {
-                if (!HasCommand(container) && container["image"] is { Text: { Length: > 0 } image } node && !install.ImageIndex.Contains(image))
-                {
-                    lookedUp.Add((template.TextAt("name") ?? "?", node));
-                }
+                LookUp(template, container);
+            }
+
+            foreach (var container in template.Items("sidecars"))
+            {
+                LookUp(template, container);
             }
         }
 

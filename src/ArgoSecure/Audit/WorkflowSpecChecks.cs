@@ -13,6 +13,8 @@ internal static class WorkflowSpecChecks
 {
     private static readonly string[] PodTemplateKinds = ["container", "script", "containerSet", "data", "resource"];
     private static readonly string[] UserCodeKinds = ["container", "script", "containerSet"];
+    private static readonly (string Field, bool Annotation)[] PodMetadataFields = [("labels", false), ("annotations", true)];
+    private static readonly string[] HostNamespaceFields = ["hostNetwork", "hostPID", "hostIPC"];
 
     public static void Run(AuditContext context)
     {
@@ -64,30 +66,35 @@ internal static class WorkflowSpecChecks
         var privileged = new List<Hit>();
         var argoKeys = new List<(string Where, string Key, YNode At)>();
 
-        void CollectArgoKeys(string where, YNode? metadata)
+        // Where a key was found is spelled out only for the metadata that is there (most templates have none).
+        void CollectArgoKeys(YNode? metadata, string where, string? template = null)
         {
-            foreach (var (field, annotation) in new[] { ("labels", false), ("annotations", true) })
+            if (metadata is null)
             {
-                foreach (var (key, value) in (metadata?[field] as YMap)?.Entries ?? [])
+                return;
+            }
+
+            foreach (var (field, annotation) in PodMetadataFields)
+            {
+                foreach (var (key, value) in (metadata[field] as YMap)?.Entries ?? [])
                 {
                     if (ArgoPodMetadataCheck.IsArgoOwned(key, annotation))
                     {
-                        argoKeys.Add((where, key, value));
+                        argoKeys.Add((template is null ? where : $"template '{template}' {where}", key, value));
                     }
                 }
             }
         }
 
-        CollectArgoKeys("spec.podMetadata", spec["podMetadata"]);
-        CollectArgoKeys("artifactGC.podMetadata", spec.At("artifactGC", "podMetadata"));
-        CollectArgoKeys("templateDefaults.metadata", spec.At("templateDefaults", "metadata"));
+        CollectArgoKeys(spec["podMetadata"], "spec.podMetadata");
+        CollectArgoKeys(spec.At("artifactGC", "podMetadata"), "artifactGC.podMetadata");
+        CollectArgoKeys(spec.At("templateDefaults", "metadata"), "templateDefaults.metadata");
         foreach (var template in spec.Items("templates"))
         {
-            var where = $"template '{template.TextAt("name") ?? "?"}'";
-            CollectArgoKeys(where + " metadata", template["metadata"]);
+            CollectArgoKeys(template["metadata"], "metadata", template.TextAt("name") ?? "?");
             foreach (var artifact in template.At("outputs", "artifacts")?.Items ?? [])
             {
-                CollectArgoKeys(where + " artifactGC.podMetadata", artifact.At("artifactGC", "podMetadata"));
+                CollectArgoKeys(artifact.At("artifactGC", "podMetadata"), "artifactGC.podMetadata", template.TextAt("name") ?? "?");
             }
         }
 
@@ -163,7 +170,7 @@ internal static class WorkflowSpecChecks
             CheckPodSpecPatch(context, o, specPatch, what);
         }
 
-        foreach (var field in new[] { "hostNetwork", "hostPID", "hostIPC" })
+        foreach (var field in HostNamespaceFields)
         {
             if (spec.BoolAt(field) == true)
             {
@@ -219,7 +226,7 @@ internal static class WorkflowSpecChecks
             return;
         }
 
-        foreach (var field in new[] { "hostNetwork", "hostPID", "hostIPC" })
+        foreach (var field in HostNamespaceFields)
         {
             if (parsed.BoolAt(field) == true)
             {
