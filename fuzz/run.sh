@@ -2,7 +2,7 @@
 # Coverage-guided fuzzing of ArgoSecure's readers: SharpFuzz instruments ArgoSecure.dll and YamlDotNet.dll, AFL++
 # drives each harness of fuzz/ArgoSecure.Fuzz for the time given, niced, one after another.
 #
-#   fuzz/run.sh SECONDS [HARNESS...]      harnesses: manifests helm-values options (default: all three)
+#   fuzz/run.sh SECONDS [HARNESS...]      harnesses: manifests helm-values options printed-yaml (default: all four)
 #
 # Needs AFL++ (apt-get install afl++) and the SharpFuzz.CommandLine tool
 # (dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0); run as root or with core dumps not piped.
@@ -23,7 +23,7 @@ fi
 seconds=$1
 shift
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(manifests helm-values options)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(manifests helm-values options printed-yaml)
 out=${FUZZ_OUT:-${TMPDIR:-/tmp}/argosecure-fuzz}
 upstream=${ARGOSECURE_UPSTREAM:-../shared/upstream}
 timeout_ms=${FUZZ_TIMEOUT_MS:-5000}
@@ -48,7 +48,7 @@ for harness in "${harnesses[@]}"; do
   mkdir -p "$corpus" "$findings"
   cp fuzz/seeds/"$harness"/* "$corpus"/
   case $harness in
-    manifests)
+    manifests | printed-yaml)
       if [ -d "$upstream" ]; then
         find "$upstream" -name '*.yaml' -size -6k | sort | head -n 40 | while read -r f; do cp "$f" "$corpus/upstream-$(echo "${f#"$upstream"/}" | tr '/' '_')"; done
       fi ;;

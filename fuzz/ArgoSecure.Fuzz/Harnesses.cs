@@ -19,7 +19,47 @@ internal static class Harnesses
         ["manifests"] = Manifests,
         ["helm-values"] = HelmValues,
         ["options"] = Options,
+        ["printed-yaml"] = PrintedYaml,
     };
+
+    /// <summary>
+    /// The fast reader of printed YAML against YamlDotNet: whatever the fast reader reads, YamlDotNet must read to the
+    /// same trees and count of values; a difference is a crash.
+    /// </summary>
+    public static void PrintedYaml(byte[] data)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(data);
+        var fastBudget = new ReadingBudget(ReadingLimits.Default);
+        var fast = PrintedYamlReader.TryRead(text, "fuzz.yaml", fastBudget, 0);
+        if (fast is null)
+        {
+            return;
+        }
+
+        var referenceBudget = new ReadingBudget(ReadingLimits.Default);
+        IReadOnlyList<YNode> reference;
+        try
+        {
+            reference = YamlTree.ParseWithYamlDotNet(text, "fuzz.yaml", referenceBudget);
+        }
+        catch (Exception e) when (e is AuditInputException or InputLimitException)
+        {
+            throw new InvalidOperationException($"the fast reader read a text YamlDotNet refuses: {e.Message}", e);
+        }
+
+        if (reference.Count != fast.Count || referenceBudget.NodesRead != fastBudget.NodesRead)
+        {
+            throw new InvalidOperationException($"{reference.Count} documents and {referenceBudget.NodesRead} values by YamlDotNet, {fast.Count} and {fastBudget.NodesRead} by the fast reader");
+        }
+
+        for (var i = 0; i < fast.Count; i++)
+        {
+            if (YamlTree.FirstDifference(reference[i], fast[i], $"document {i + 1}") is { } difference)
+            {
+                throw new InvalidOperationException($"YamlDotNet vs the fast reader: {difference}");
+            }
+        }
+    }
 
     /// <summary>The manifest reader and the whole audit (every check, every report format).</summary>
     public static void Manifests(byte[] data)

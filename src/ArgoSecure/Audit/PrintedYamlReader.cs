@@ -23,6 +23,9 @@ internal sealed class PrintedYamlReader
     private readonly ReadingLimits limits;
     private readonly long nodesBefore;
 
+    [ThreadStatic]
+    private static string?[]? interned;
+
     private int pos;
     private int line = 1;
     private int lineStart;
@@ -266,7 +269,7 @@ internal sealed class PrintedYamlReader
         else
         {
             var end = PlainKeyEnd(pos) ?? throw new NotPrintedYamlException();
-            key = text[pos..end].TrimEnd(' ');
+            key = Intern(text.AsSpan(pos, end - pos).TrimEnd(' '));
             pos = end;
         }
 
@@ -387,7 +390,7 @@ internal sealed class PrintedYamlReader
             throw new NotPrintedYamlException();
         }
 
-        var read = value.ToString();
+        var read = Intern(value);
         pos = end;
         EndLine();
         return (read, comment >= 0);
@@ -688,7 +691,7 @@ internal sealed class PrintedYamlReader
 
         pos = end;
         var value = text.AsSpan(start, end - start).TrimEnd(' ');
-        return value.IsEmpty ? throw new NotPrintedYamlException() : value.ToString();
+        return value.IsEmpty ? throw new NotPrintedYamlException() : Intern(value);
     }
 
     /// <summary>Skips spaces, line breaks and comments inside a flow collection; its lines must stay inside the owner.</summary>
@@ -742,7 +745,7 @@ internal sealed class PrintedYamlReader
         if (stop >= 0 && text[start + stop] == '"')
         {
             pos = start + stop + 1;
-            return text.Substring(start, stop);
+            return Intern(text.AsSpan(start, stop));
         }
 
         var value = new System.Text.StringBuilder();
@@ -1089,6 +1092,27 @@ internal sealed class PrintedYamlReader
     }
 
     // ---- bookkeeping ---------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// One string for each short text: keys and values repeat across objects (apiVersion, kind, metadata, name, v1), and
+    /// a string for each would be most of what reading allocates. A small cache per thread, last one wins per slot.
+    /// </summary>
+    private static string Intern(ReadOnlySpan<char> value)
+    {
+        if (value.Length > 48)
+        {
+            return value.ToString();
+        }
+
+        var cache = interned ??= new string?[4096];
+        var slot = (int)((uint)string.GetHashCode(value) % (uint)cache.Length);
+        if (cache[slot] is { } known && value.SequenceEqual(known))
+        {
+            return known;
+        }
+
+        return cache[slot] = value.ToString();
+    }
 
     private SourceLocation Here() => At(line);
 

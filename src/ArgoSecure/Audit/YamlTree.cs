@@ -378,6 +378,64 @@ public static class YamlTree
     }
 
     /// <summary>
+    /// The first difference between two trees (kind, line, file, keys in order, scalar text and flags), or null when
+    /// they are the same: how the fast reader is held to YamlDotNet by the tests and the differential fuzzer.
+    /// </summary>
+    internal static string? FirstDifference(YNode expected, YNode actual, string path = "")
+    {
+        if (expected.GetType() != actual.GetType())
+        {
+            return $"{path}: {expected.GetType().Name} vs {actual.GetType().Name}";
+        }
+
+        if (expected.Location.Line != actual.Location.Line || expected.Location.File != actual.Location.File)
+        {
+            return $"{path}: at {expected.Location} vs {actual.Location}";
+        }
+
+        switch (expected)
+        {
+            case YScalar s when actual is YScalar a:
+                return s.Value == a.Value && s.IsNull == a.IsNull && s.IsBlock == a.IsBlock ? null
+                    : $"{path}: '{Escape(s.Value)}' (null {s.IsNull}, block {s.IsBlock}) vs '{Escape(a.Value)}' (null {a.IsNull}, block {a.IsBlock})";
+            case YSeq q when actual is YSeq b:
+                if (q.Children.Count != b.Children.Count)
+                {
+                    return $"{path}: {q.Children.Count} items vs {b.Children.Count}";
+                }
+
+                for (var i = 0; i < q.Children.Count; i++)
+                {
+                    if (FirstDifference(q.Children[i], b.Children[i], $"{path}[{i}]") is { } difference)
+                    {
+                        return difference;
+                    }
+                }
+
+                return null;
+            case YMap m when actual is YMap c:
+                if (!m.Entries.Select(e => e.Key).SequenceEqual(c.Entries.Select(e => e.Key), StringComparer.Ordinal))
+                {
+                    return $"{path}: keys [{string.Join(", ", m.Entries.Select(e => e.Key))}] vs [{string.Join(", ", c.Entries.Select(e => e.Key))}]";
+                }
+
+                for (var i = 0; i < m.Entries.Count; i++)
+                {
+                    if (FirstDifference(m.Entries[i].Value, c.Entries[i].Value, $"{path}.{m.Entries[i].Key}") is { } difference)
+                    {
+                        return difference;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+
+        static string Escape(string value) => value.Replace("\n", "\\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Parses a YAML string held in a scalar (a ConfigMap entry such as <c>workflowDefaults: |</c>), keeping the lines
     /// of the outer file. Returns null for an empty scalar; throws <see cref="AuditInputException"/> on bad YAML and
     /// <see cref="InputLimitException"/> (naming the outer file) when the string's YAML is beyond a limit.

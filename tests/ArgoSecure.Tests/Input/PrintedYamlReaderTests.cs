@@ -49,67 +49,16 @@ public sealed class PrintedYamlReaderTests(ITestOutputHelper output)
         Assert.True(reference!.Count == fast.Count, $"{reference.Count} documents by YamlDotNet, {fast.Count} by the fast reader:\n{text}");
         for (var i = 0; i < fast.Count; i++)
         {
-            AssertSame(reference[i], fast[i], $"document {i + 1}", text);
+            // The message is built only on a difference: the trees hold tens of thousands of nodes.
+            if (YamlTree.FirstDifference(reference[i], fast[i], $"document {i + 1}") is { } difference)
+            {
+                Assert.Fail($"YamlDotNet vs the fast reader: {difference}, in:\n{text}");
+            }
         }
 
         Assert.Equal(referenceBudget.NodesRead, fastBudget.NodesRead);
         return true;
     }
-
-    private static void AssertSame(YNode expected, YNode actual, string path, string text)
-    {
-        // Messages are built only on a difference: the trees hold tens of thousands of nodes.
-        void Differ(string what) => Assert.Fail($"{what} at {path} of:\n{text}");
-        if (expected.GetType() != actual.GetType())
-        {
-            Differ($"{expected.GetType().Name} by YamlDotNet, {actual.GetType().Name} by the fast reader");
-        }
-
-        if (expected.Location.Line != actual.Location.Line || expected.Location.File != actual.Location.File)
-        {
-            Differ($"{expected.Location} by YamlDotNet, {actual.Location} by the fast reader");
-        }
-
-        switch (expected)
-        {
-            case YScalar s:
-                var a = (YScalar)actual;
-                if (s.Value != a.Value || s.IsNull != a.IsNull || s.IsBlock != a.IsBlock)
-                {
-                    Differ($"'{Escape(s.Value)}' (null {s.IsNull}, block {s.IsBlock}) by YamlDotNet, '{Escape(a.Value)}' (null {a.IsNull}, block {a.IsBlock}) by the fast reader");
-                }
-
-                break;
-            case YSeq q:
-                var b = (YSeq)actual;
-                if (q.Children.Count != b.Children.Count)
-                {
-                    Differ($"{q.Children.Count} items by YamlDotNet, {b.Children.Count} by the fast reader");
-                }
-
-                for (var i = 0; i < q.Children.Count; i++)
-                {
-                    AssertSame(q.Children[i], b.Children[i], $"{path}[{i}]", text);
-                }
-
-                break;
-            case YMap m:
-                var c = (YMap)actual;
-                if (!m.Entries.Select(e => e.Key).SequenceEqual(c.Entries.Select(e => e.Key)))
-                {
-                    Differ($"keys [{string.Join(", ", m.Entries.Select(e => e.Key))}] by YamlDotNet, [{string.Join(", ", c.Entries.Select(e => e.Key))}] by the fast reader");
-                }
-
-                for (var i = 0; i < m.Entries.Count; i++)
-                {
-                    AssertSame(m.Entries[i].Value, c.Entries[i].Value, $"{path}.{m.Entries[i].Key}", text);
-                }
-
-                break;
-        }
-    }
-
-    private static string Escape(string value) => value.Replace("\n", "\\n", StringComparison.Ordinal);
 
     /// <summary>Every YAML and JSON file the repository and the upstream folder hold.</summary>
     private static IEnumerable<string> DataFiles()
