@@ -167,6 +167,12 @@ internal sealed class PrintedYamlReader
         var map = new YMap(Here());
         while (true)
         {
+            // An entry at the mapping's indentation that is not a key ('x' alone, '"a" b'): a YAML error.
+            if (!AtKey())
+            {
+                throw new NotPrintedYamlException();
+            }
+
             var key = ReadKey();
             map.Add(key, ReadValue(indent, inSequenceItem: false));
             if (!NextEntry(indent) || AtSequenceItem())
@@ -451,7 +457,8 @@ internal sealed class PrintedYamlReader
             probe = at + 1;
         }
 
-        if (contentIndent <= ownerIndent || contentIndent == 0 || widestBlank > contentIndent || text[probe + contentIndent] == '\t')
+        // Blank lines before the first line of text must be empty: YamlDotNet refuses some with spaces.
+        if (contentIndent <= ownerIndent || contentIndent == 0 || widestBlank > 0 || text[probe + contentIndent] == '\t')
         {
             throw new NotPrintedYamlException();
         }
@@ -668,7 +675,7 @@ internal sealed class PrintedYamlReader
         var start = pos;
         var end = text.AsSpan(pos, LineEnd() - pos).IndexOfAny(FlowPlainStops);
         end = end < 0 ? LineEnd() : pos + end;
-        if (end < text.Length && text[end] is '[' or '{' or '\t' || (text[end] == '#' && text[end - 1] != ' '))
+        if (end < text.Length && (text[end] is '[' or '{' or '\t' || (text[end] == '#' && text[end - 1] != ' ')))
         {
             throw new NotPrintedYamlException();
         }
@@ -683,7 +690,7 @@ internal sealed class PrintedYamlReader
 
             var rest = text.AsSpan(end + 1, LineEnd() - end - 1).IndexOfAny(FlowPlainStops);
             end = rest < 0 ? LineEnd() : end + 1 + rest;
-            if (end < text.Length && text[end] is '[' or '{' or '\t' || (text[end] == '#' && text[end - 1] != ' '))
+            if (end < text.Length && (text[end] is '[' or '{' or '\t' || (text[end] == '#' && text[end - 1] != ' ')))
             {
                 throw new NotPrintedYamlException();
             }
@@ -1066,7 +1073,8 @@ internal sealed class PrintedYamlReader
             {
                 var key = text.AsSpan(start, i - start);
                 // A comment before the ':' or a tab in the key: not the printed subset. Long keys are not implicit keys.
-                if (key.Contains(" #", StringComparison.Ordinal) || key.Contains('\t') || key.Length > 1024)
+                // After ' *' YamlDotNet no longer ends a plain scalar at ': ' ('a *b: 1' is one scalar to it).
+                if (key.Contains(" #", StringComparison.Ordinal) || key.Contains(" *", StringComparison.Ordinal) || key.Contains('\t') || key.Length > 1024)
                 {
                     throw new NotPrintedYamlException();
                 }

@@ -257,6 +257,16 @@ public sealed class PrintedYamlReaderTests(ITestOutputHelper output)
     [InlineData("a: [\nb: 1]\n", false)]
     [InlineData("{a: 1}\n{b: 2}\n", false)]
     [InlineData("a: [-1, - 2]\n", false)]
+    // Found by the differential fuzzer (the whole inputs are in fuzz/regressions/printed-yaml).
+    [InlineData("g: |\n       \n        \" ", false)]
+    [InlineData("a: b\n''@''", false)]
+    [InlineData("a: b\n'' c\n", false)]
+    [InlineData("a: [1, \"2\", c", false)]
+    [InlineData("a: {b: c", false)]
+    [InlineData("apiVapiVon: \ufffdaaaa1\n'\ufffd\ufffd'", false)]
+    [InlineData("j\ufffd\" $ *com:", false)]
+    [InlineData("a *b: 1\n", false)]
+    [InlineData("a: b *c\nd: x\n  *y\n", true)]
     public void EdgeCases_ReadAlike(string text, bool readFast)
     {
         Assert.Equal(readFast, ReadsAlike(text));
