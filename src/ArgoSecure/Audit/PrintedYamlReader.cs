@@ -23,6 +23,11 @@ internal sealed class PrintedYamlReader
     private readonly ReadingLimits limits;
     private readonly long nodesBefore;
 
+    // The entries and items of the collections being read, innermost last: each collection is made at its end with
+    // room for exactly what it holds (the trees stay in memory for the whole audit).
+    private readonly List<KeyValuePair<string, YNode>> pendingEntries = [];
+    private readonly List<YNode> pendingItems = [];
+
     [ThreadStatic]
     private static string?[]? interned;
 
@@ -164,7 +169,8 @@ internal sealed class PrintedYamlReader
     private YMap ReadMapping(int indent)
     {
         Open();
-        var map = new YMap(Here());
+        var location = Here();
+        var first = pendingEntries.Count;
         while (true)
         {
             // An entry at the mapping's indentation that is not a key ('x' alone, '"a" b'): a YAML error.
@@ -174,7 +180,7 @@ internal sealed class PrintedYamlReader
             }
 
             var key = ReadKey();
-            map.Add(key, ReadValue(indent, inSequenceItem: false));
+            pendingEntries.Add(new(key, ReadValue(indent, inSequenceItem: false)));
             if (!NextEntry(indent) || AtSequenceItem())
             {
                 break;
@@ -182,17 +188,18 @@ internal sealed class PrintedYamlReader
         }
 
         depth--;
-        return map;
+        return MakeMap(location, first);
     }
 
     private YSeq ReadSequence(int indent)
     {
         Open();
-        var seq = new YSeq(Here());
+        var location = Here();
+        var first = pendingItems.Count;
         while (true)
         {
             pos++;
-            seq.Children.Add(ReadValue(indent, inSequenceItem: true));
+            pendingItems.Add(ReadValue(indent, inSequenceItem: true));
             if (!NextEntry(indent) || !AtSequenceItem())
             {
                 break;
@@ -200,6 +207,31 @@ internal sealed class PrintedYamlReader
         }
 
         depth--;
+        return MakeSeq(location, first);
+    }
+
+    private YMap MakeMap(SourceLocation location, int first)
+    {
+        var map = new YMap(location, pendingEntries.Count - first);
+        for (var i = first; i < pendingEntries.Count; i++)
+        {
+            // A repeated key replaces the earlier value, as when reading with YamlDotNet.
+            map.Add(pendingEntries[i].Key, pendingEntries[i].Value);
+        }
+
+        pendingEntries.RemoveRange(first, pendingEntries.Count - first);
+        return map;
+    }
+
+    private YSeq MakeSeq(SourceLocation location, int first)
+    {
+        var seq = new YSeq(location, pendingItems.Count - first);
+        for (var i = first; i < pendingItems.Count; i++)
+        {
+            seq.Children.Add(pendingItems[i]);
+        }
+
+        pendingItems.RemoveRange(first, pendingItems.Count - first);
         return seq;
     }
 
@@ -538,14 +570,15 @@ internal sealed class PrintedYamlReader
     private YMap ReadFlowMapping(int ownerIndent)
     {
         Open();
-        var map = new YMap(Here());
+        var location = Here();
+        var first = pendingEntries.Count;
         pos++;
         SkipFlowSpace(ownerIndent);
         if (text[pos] == '}')
         {
             pos++;
             depth--;
-            return map;
+            return MakeMap(location, first);
         }
 
         while (true)
@@ -580,7 +613,7 @@ internal sealed class PrintedYamlReader
                 throw new NotPrintedYamlException();
             }
 
-            map.Add(key, ReadFlowNode(ownerIndent));
+            pendingEntries.Add(new(key, ReadFlowNode(ownerIndent)));
             SkipFlowSpace(ownerIndent);
             if (text[pos] == '}')
             {
@@ -592,25 +625,26 @@ internal sealed class PrintedYamlReader
         }
 
         depth--;
-        return map;
+        return MakeMap(location, first);
     }
 
     private YSeq ReadFlowSequence(int ownerIndent)
     {
         Open();
-        var seq = new YSeq(Here());
+        var location = Here();
+        var first = pendingItems.Count;
         pos++;
         SkipFlowSpace(ownerIndent);
         if (text[pos] == ']')
         {
             pos++;
             depth--;
-            return seq;
+            return MakeSeq(location, first);
         }
 
         while (true)
         {
-            seq.Children.Add(ReadFlowNode(ownerIndent));
+            pendingItems.Add(ReadFlowNode(ownerIndent));
             SkipFlowSpace(ownerIndent);
             if (text[pos] == ']')
             {
@@ -622,7 +656,7 @@ internal sealed class PrintedYamlReader
         }
 
         depth--;
-        return seq;
+        return MakeSeq(location, first);
     }
 
     private void ExpectFlowComma(int ownerIndent, char close)

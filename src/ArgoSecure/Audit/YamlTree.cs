@@ -81,14 +81,16 @@ public sealed class YMap : YNode
 {
     // Past a few keys, a key's place is looked up in an index: a mapping of many keys must not read in quadratic time.
     private const int IndexFrom = 16;
-    private readonly List<KeyValuePair<string, YNode>> entries = [];
+    private readonly List<KeyValuePair<string, YNode>> entries;
     private Dictionary<string, int>? index;
 
     /// <summary>Creates an empty mapping.</summary>
     public YMap(SourceLocation location)
-        : base(location)
-    {
-    }
+        : base(location) => entries = [];
+
+    /// <summary>Creates an empty mapping with room for as many keys as a reader knows it will add.</summary>
+    internal YMap(SourceLocation location, int capacity)
+        : base(location) => entries = new(capacity);
 
     /// <summary>The entries in document order.</summary>
     public IReadOnlyList<KeyValuePair<string, YNode>> Entries => entries;
@@ -202,12 +204,14 @@ public sealed class YSeq : YNode
 {
     /// <summary>Creates an empty sequence.</summary>
     public YSeq(SourceLocation location)
-        : base(location)
-    {
-    }
+        : base(location) => Children = [];
+
+    /// <summary>Creates an empty sequence with room for as many items as a reader knows it will add.</summary>
+    internal YSeq(SourceLocation location, int capacity)
+        : base(location) => Children = new(capacity);
 
     /// <summary>The items in order.</summary>
-    public List<YNode> Children { get; } = [];
+    public List<YNode> Children { get; }
 
     /// <inheritdoc/>
     public override YNode Clone()
