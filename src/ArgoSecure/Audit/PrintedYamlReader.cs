@@ -17,6 +17,9 @@ internal sealed class PrintedYamlReader
     // Where a plain scalar inside a flow collection may end, or leaves the printed subset.
     private static readonly SearchValues<char> FlowPlainStops = SearchValues.Create(",[]{}:#\t");
 
+    // What a plain key may not hold: a comment (' #'), YamlDotNet's ' *', a tab.
+    private static readonly SearchValues<char> KeyStops = SearchValues.Create("#*\t");
+
     private readonly string text;
     private readonly string file;
     private readonly int lineOffset;
@@ -34,6 +37,8 @@ internal sealed class PrintedYamlReader
     private int pos;
     private int line = 1;
     private int lineStart;
+    private int lineEnd;
+    private int lineEndOf = -1;
     private long nodes;
     private int depth;
     private int documents;
@@ -956,10 +961,17 @@ internal sealed class PrintedYamlReader
 
     private int Column => pos - lineStart;
 
+    /// <summary>Where the current line ends (its line break, or the end of the text); searched once per line.</summary>
     private int LineEnd()
     {
-        var end = text.IndexOf('\n', pos);
-        return end < 0 ? text.Length : end;
+        if (lineEndOf != lineStart)
+        {
+            var end = text.IndexOf('\n', lineStart);
+            lineEnd = end < 0 ? text.Length : end;
+            lineEndOf = lineStart;
+        }
+
+        return lineEnd;
     }
 
     /// <summary>Moves past the line break ending the current line (the rest of the line must be read already).</summary>
@@ -1108,7 +1120,7 @@ internal sealed class PrintedYamlReader
                 var key = text.AsSpan(start, i - start);
                 // A comment before the ':' or a tab in the key: not the printed subset. Long keys are not implicit keys.
                 // After ' *' YamlDotNet no longer ends a plain scalar at ': ' ('a *b: 1' is one scalar to it).
-                if (key.Contains(" #", StringComparison.Ordinal) || key.Contains(" *", StringComparison.Ordinal) || key.Contains('\t') || key.Length > 1024)
+                if (key.Length > 1024 || (key.IndexOfAny(KeyStops) >= 0 && !IsPlainKey(key)))
                 {
                     throw new NotPrintedYamlException();
                 }
@@ -1118,6 +1130,20 @@ internal sealed class PrintedYamlReader
 
             i++;
         }
+    }
+
+    /// <summary>A key holding '#' or '*' is plain only where neither follows a space; a tab it may not hold.</summary>
+    private static bool IsPlainKey(ReadOnlySpan<char> key)
+    {
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (key[i] == '\t' || (key[i] is '#' or '*' && i > 0 && key[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether a plain scalar may start here; indicators that start anything else are left to YamlDotNet.</summary>
