@@ -72,6 +72,11 @@ var cpuTimes = new List<double>();
 var timed = Stopwatch.StartNew();
 while (times.Count < runs || timed.Elapsed.TotalSeconds < 3)
 {
+    // Each run starts from a collected heap, as a CLI process starts with an empty one (and as BenchmarkDotNet does
+    // between iterations): otherwise a run pays for collecting the trees of the runs before it.
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
     process.Refresh();
     var cpuBefore = process.TotalProcessorTime;
     var stopwatch = Stopwatch.StartNew();

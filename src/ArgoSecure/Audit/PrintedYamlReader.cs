@@ -1040,7 +1040,7 @@ internal sealed class PrintedYamlReader
     private bool AtMarker(char c) => pos == lineStart && AtMarkerAt(pos, c);
 
     private bool AtMarkerAt(int at, char c) =>
-        at + 2 < text.Length && text[at] == c && text[at + 1] == c && text[at + 2] == c && (at + 3 >= text.Length || text[at + 3] is ' ' or '\n');
+        at + 2 < text.Length && text[at] == c && text[at + 1] == c && text[at + 2] == c && (at + 3 >= text.Length || text[at + 3] is ' ' or '\t' or '\n');
 
     private bool AtSequenceItem() => text[pos] == '-' && (pos + 1 >= text.Length || text[pos + 1] is ' ' or '\n');
 

@@ -266,6 +266,8 @@ public sealed class PrintedYamlReaderTests(ITestOutputHelper output)
     [InlineData("apiVapiVon: \ufffdaaaa1\n'\ufffd\ufffd'", false)]
     [InlineData("j\ufffd\" $ *com:", false)]
     [InlineData("a *b: 1\n", false)]
+    [InlineData("'wn\n\n\n...\t.\n'", false)]
+    [InlineData("a: \"x\n---\ty\"\n", false)]
     [InlineData("a: b *c\nd: x\n  *y\n", true)]
     public void EdgeCases_ReadAlike(string text, bool readFast)
     {
