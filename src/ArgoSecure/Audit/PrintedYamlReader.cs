@@ -42,7 +42,6 @@ internal sealed class PrintedYamlReader
     private long nodes;
     private int depth;
     private int documents;
-    private SourceLocation? lastLocation;
 
     private PrintedYamlReader(string text, string file, ReadingBudget budget, int lineOffset)
     {
@@ -215,9 +214,9 @@ internal sealed class PrintedYamlReader
         return MakeSeq(location, first);
     }
 
-    private YMap MakeMap(SourceLocation location, int first)
+    private YMap MakeMap(int location, int first)
     {
-        var map = new YMap(location, pendingEntries.Count - first);
+        var map = new YMap(file, location, pendingEntries.Count - first);
         for (var i = first; i < pendingEntries.Count; i++)
         {
             // A repeated key replaces the earlier value, as when reading with YamlDotNet.
@@ -228,9 +227,9 @@ internal sealed class PrintedYamlReader
         return map;
     }
 
-    private YSeq MakeSeq(SourceLocation location, int first)
+    private YSeq MakeSeq(int location, int first)
     {
-        var seq = new YSeq(location, pendingItems.Count - first);
+        var seq = new YSeq(file, location, pendingItems.Count - first);
         for (var i = first; i < pendingItems.Count; i++)
         {
             seq.Children.Add(pendingItems[i]);
@@ -330,11 +329,11 @@ internal sealed class PrintedYamlReader
                 return ReadBlockScalar(ownerIndent);
             case '"':
                 Count();
-                node = new YScalar(Here(), ReadDoubleQuoted(ownerIndent));
+                node = new YScalar(file, Here(), ReadDoubleQuoted(ownerIndent));
                 break;
             case '\'':
                 Count();
-                node = new YScalar(Here(), ReadSingleQuoted(ownerIndent));
+                node = new YScalar(file, Here(), ReadSingleQuoted(ownerIndent));
                 break;
             case '{':
                 node = ReadFlowMapping(ownerIndent);
@@ -413,7 +412,7 @@ internal sealed class PrintedYamlReader
         }
 
         var value = folded?.ToString() ?? first.Value;
-        return new YScalar(location, value, folded is null && IsNullText(value));
+        return new YScalar(file, location, value, folded is null && IsNullText(value));
     }
 
     /// <summary>One line of a plain scalar from the position: its text without trailing spaces, and whether a comment ends it.</summary>
@@ -567,7 +566,7 @@ internal sealed class PrintedYamlReader
             content.Append('\n');
         }
 
-        return new YScalar(location, content.ToString(), isNull: false, isBlock: true);
+        return new YScalar(file, location, content.ToString(), isNull: false, isBlock: true);
     }
 
     // ---- flow context --------------------------------------------------------------------------------------------
@@ -691,15 +690,15 @@ internal sealed class PrintedYamlReader
                 return ReadFlowSequence(ownerIndent);
             case '"':
                 Count();
-                return new YScalar(Here(), ReadDoubleQuoted(ownerIndent));
+                return new YScalar(file, Here(), ReadDoubleQuoted(ownerIndent));
             case '\'':
                 Count();
-                return new YScalar(Here(), ReadSingleQuoted(ownerIndent));
+                return new YScalar(file, Here(), ReadSingleQuoted(ownerIndent));
             default:
                 Count();
                 var location = Here();
                 var value = ReadFlowPlainText();
-                return new YScalar(location, value, IsNullText(value));
+                return new YScalar(file, location, value, IsNullText(value));
         }
     }
 
@@ -1182,13 +1181,8 @@ internal sealed class PrintedYamlReader
         return cache[slot] = value.ToString();
     }
 
-    private SourceLocation Here() => At(line);
-
-    private SourceLocation At(int at)
-    {
-        at += lineOffset;
-        return lastLocation is { } known && known.Line == at ? known : lastLocation = new SourceLocation(file, at);
-    }
+    /// <summary>The current line as the trees give it (with the offset of YAML embedded in another file).</summary>
+    private int Here() => line + lineOffset;
 
     /// <summary>An empty document: YamlDotNet places it where the next token starts (the next content line, or the end).</summary>
     private YScalar EmptyDocument() => Empty(pos >= text.Length && (text.Length == 0 || text[^1] != '\n') ? line + 1 : line);
@@ -1196,7 +1190,7 @@ internal sealed class PrintedYamlReader
     private YScalar Empty(int at)
     {
         Count();
-        return new YScalar(At(at), "", isNull: true);
+        return new YScalar(file, at + lineOffset, "", isNull: true);
     }
 
     private void Count()

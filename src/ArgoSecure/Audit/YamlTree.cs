@@ -31,11 +31,37 @@ public sealed class SourceLocation
 /// </summary>
 public abstract class YNode
 {
+    // The file and line, not a location object: a parsed input has a node on nearly every line, and one object less
+    // per line is a sixth less for the garbage collector to copy while a large input is read.
+    private string file;
+    private int line;
+
     /// <summary>Creates a node.</summary>
-    protected YNode(SourceLocation location) => Location = location;
+    protected YNode(SourceLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        file = location.File;
+        line = location.Line;
+    }
+
+    /// <summary>Creates a node read from a file's line.</summary>
+    private protected YNode(string file, int line)
+    {
+        this.file = file;
+        this.line = line;
+    }
 
     /// <summary>Where the node starts.</summary>
-    public SourceLocation Location { get; set; }
+    public SourceLocation Location
+    {
+        get => new(file, line);
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            file = value.File;
+            line = value.Line;
+        }
+    }
 
     /// <summary>The child of a mapping, or null.</summary>
     public YNode? this[string key] => (this as YMap)?.Get(key);
@@ -88,9 +114,9 @@ public sealed class YMap : YNode
     public YMap(SourceLocation location)
         : base(location) => entries = [];
 
-    /// <summary>Creates an empty mapping with room for as many keys as a reader knows it will add.</summary>
-    internal YMap(SourceLocation location, int capacity)
-        : base(location) => entries = new(capacity);
+    /// <summary>Creates an empty mapping read from a file's line, with room for as many keys as the reader will add.</summary>
+    internal YMap(string file, int line, int capacity)
+        : base(file, line) => entries = new(capacity);
 
     /// <summary>The entries in document order.</summary>
     public IReadOnlyList<KeyValuePair<string, YNode>> Entries => entries;
@@ -206,9 +232,9 @@ public sealed class YSeq : YNode
     public YSeq(SourceLocation location)
         : base(location) => Children = [];
 
-    /// <summary>Creates an empty sequence with room for as many items as a reader knows it will add.</summary>
-    internal YSeq(SourceLocation location, int capacity)
-        : base(location) => Children = new(capacity);
+    /// <summary>Creates an empty sequence read from a file's line, with room for as many items as the reader will add.</summary>
+    internal YSeq(string file, int line, int capacity)
+        : base(file, line) => Children = new(capacity);
 
     /// <summary>The items in order.</summary>
     public List<YNode> Children { get; }
@@ -228,6 +254,15 @@ public sealed class YScalar : YNode
     /// <summary>Creates a scalar.</summary>
     public YScalar(SourceLocation location, string value, bool isNull = false, bool isBlock = false)
         : base(location)
+    {
+        Value = value;
+        IsNull = isNull;
+        IsBlock = isBlock;
+    }
+
+    /// <summary>Creates a scalar read from a file's line.</summary>
+    internal YScalar(string file, int line, string value, bool isNull = false, bool isBlock = false)
+        : base(file, line)
     {
         Value = value;
         IsNull = isNull;
