@@ -13,16 +13,16 @@ public sealed class KubeObject
     public YMap Root { get; }
 
     /// <summary>The <c>apiVersion</c>.</summary>
-    public string ApiVersion => Root.TextAt("apiVersion") ?? "";
+    public string ApiVersion => Root["apiVersion"]?.Text ?? "";
 
     /// <summary>The <c>kind</c>.</summary>
-    public string Kind => Root.TextAt("kind") ?? "";
+    public string Kind => Root["kind"]?.Text ?? "";
 
     /// <summary>The name (<c>metadata.name</c>, else <c>metadata.generateName</c>).</summary>
-    public string Name => Root.TextAt("metadata", "name") ?? Root.TextAt("metadata", "generateName") ?? "";
+    public string Name => Metadata?["name"]?.Text ?? Metadata?["generateName"]?.Text ?? "";
 
     /// <summary>The namespace as written, or null when the object does not say (it lands where it is applied).</summary>
-    public string? Namespace => Root.TextAt("metadata", "namespace") is { Length: > 0 } ns ? ns : null;
+    public string? Namespace => Metadata?["namespace"]?.Text is { Length: > 0 } ns ? ns : null;
 
     /// <summary>Where the object starts.</summary>
     public SourceLocation Location => Root.Location;
@@ -30,17 +30,20 @@ public sealed class KubeObject
     /// <summary>The spec.</summary>
     public YNode? Spec => Root["spec"];
 
+    // Read on every look-up of a name, namespace or kind: plain indexers, no path array per call.
+    private YNode? Metadata => Root["metadata"];
+
     /// <summary>True when another object owns this one (a ReplicaSet or Pod of a Deployment in <c>kubectl get</c> output).</summary>
-    public bool IsOwned => Root.At("metadata", "ownerReferences")?.Items.Count > 0;
+    public bool IsOwned => Metadata?["ownerReferences"]?.Items.Count > 0;
 
     /// <summary>
     /// True for an object read back from a cluster (<c>kubectl get -o yaml</c>): the API server gave it a uid and
     /// managedFields. Its stored values say nothing about how its manifest was written.
     /// </summary>
-    public bool IsLive => Root.At("metadata", "uid") is not null || Root.At("metadata", "managedFields") is not null;
+    public bool IsLive => Metadata?["uid"] is not null || Metadata?["managedFields"] is not null;
 
     /// <summary>An annotation's value, or null.</summary>
-    public string? Annotation(string key) => Root.TextAt("metadata", "annotations", key);
+    public string? Annotation(string key) => Metadata?["annotations"]?[key]?.Text;
 
     /// <summary>The annotations.</summary>
     public IEnumerable<KeyValuePair<string, string>> Annotations =>

@@ -73,7 +73,10 @@ public abstract class YNode
     public abstract YNode Clone();
 
     /// <summary>Follows a path of keys; null when any step is missing.</summary>
-    public YNode? At(params string[] path)
+    public YNode? At(params string[] path) => At(path.AsSpan());
+
+    /// <summary>Follows a path of keys; null when any step is missing (the checks' calls allocate no array).</summary>
+    public YNode? At(params ReadOnlySpan<string> path)
     {
         YNode? node = this;
         foreach (var key in path)
@@ -85,10 +88,16 @@ public abstract class YNode
     }
 
     /// <summary>The scalar at a path.</summary>
-    public string? TextAt(params string[] path) => At(path)?.Text;
+    public string? TextAt(params string[] path) => At(path.AsSpan())?.Text;
+
+    /// <summary>The scalar at a path.</summary>
+    public string? TextAt(params ReadOnlySpan<string> path) => At(path)?.Text;
 
     /// <summary>The boolean at a path (YAML true/false, any case), or null.</summary>
-    public bool? BoolAt(params string[] path) => ParseBool(TextAt(path));
+    public bool? BoolAt(params string[] path) => ParseBool(TextAt(path.AsSpan()));
+
+    /// <summary>The boolean at a path (YAML true/false, any case), or null.</summary>
+    public bool? BoolAt(params ReadOnlySpan<string> path) => ParseBool(TextAt(path));
 
     /// <summary>Parses a YAML boolean.</summary>
     public static bool? ParseBool(string? text) => text?.Trim().ToLowerInvariant() switch
