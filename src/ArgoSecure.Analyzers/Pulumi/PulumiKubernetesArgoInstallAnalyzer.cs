@@ -16,6 +16,9 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
 {
+    // Guards a block's list of Helm creations (rare: taken only when one is found).
+    private static readonly object Gate = new();
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(HelmArgoWorkflowsValuesRule.Descriptors).Add(DoNotOverPrivilegeServerRule.Rule);
@@ -61,40 +64,53 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (helm.Count > 0)
-            {
-                // Helm values may be written before the creation, in the same body: one pass per body (see HelmArgoWorkflowsValuesRule).
-                start.RegisterOperationBlockAction(block =>
-                {
-                    foreach (var root in block.OperationBlocks)
-                    {
-                        foreach (var operation in root.SelfAndDescendants())
-                        {
-                            if (operation is IObjectCreationOperation { Initializer: not null, Type: INamedTypeSymbol type } creation && helm.Contains(type.OriginalDefinition))
-                            {
-                                HelmArgoWorkflowsValuesRule.Analyze(creation, block.ReportDiagnostic, symbols);
-                            }
-                        }
-                    }
-                });
-            }
-
-            if (dispatch.Count == 0)
+            if (dispatch.Count == 0 && helm.Count == 0)
             {
                 return;
             }
 
-            start.RegisterOperationAction(
-                ctx =>
-                {
-                    var creation = (IObjectCreationOperation)ctx.Operation;
-                    if (creation.Initializer is not null && creation.Type is INamedTypeSymbol type &&
-                        dispatch.TryGetValue(type.OriginalDefinition, out var analyze))
+            // One pass per code block, riding on the object creations the driver hands out (no walk of every
+            // body): Helm values may be written before the creation, so a Helm release or chart is read when its
+            // block ends, and reported from the block (see HelmArgoWorkflowsValuesRule).
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                List<IObjectCreationOperation>? helmCreations = null;
+                block.RegisterOperationAction(
+                    ctx =>
                     {
-                        analyze(ctx, symbols);
+                        var creation = (IObjectCreationOperation)ctx.Operation;
+                        if (creation.Initializer is null || creation.Type is not INamedTypeSymbol type)
+                        {
+                            return;
+                        }
+
+                        var definition = type.OriginalDefinition;
+                        if (dispatch.TryGetValue(definition, out var analyze))
+                        {
+                            analyze(ctx, symbols);
+                        }
+                        else if (helm.Contains(definition))
+                        {
+                            lock (Gate)
+                            {
+                                (helmCreations ??= new List<IObjectCreationOperation>()).Add(creation);
+                            }
+                        }
+                    },
+                    OperationKind.ObjectCreation);
+                block.RegisterOperationBlockEndAction(end =>
+                {
+                    if (helmCreations is null)
+                    {
+                        return;
                     }
-                },
-                OperationKind.ObjectCreation);
+
+                    foreach (var creation in helmCreations)
+                    {
+                        HelmArgoWorkflowsValuesRule.Analyze(creation, end.ReportDiagnostic, symbols);
+                    }
+                });
+            });
         });
     }
 }
