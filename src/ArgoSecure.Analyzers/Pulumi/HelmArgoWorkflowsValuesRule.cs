@@ -71,7 +71,12 @@ internal static class HelmArgoWorkflowsValuesRule
         }
 
         // The initializer, then 'args.Values = …' and the like on the local it initializes, in this method.
-        var properties = new List<(IPropertySymbol Property, IOperation Value, IOperation Node)>(creation.Initializer.PropertyValues());
+        var properties = new List<(IPropertySymbol Property, IOperation Value, IOperation Node)>();
+        foreach (var property in creation.Initializer.PropertyValues())
+        {
+            properties.Add(property);
+        }
+
         var valuesTouched = false;
         if (creation.InitializedLocal() is { } local)
         {
