@@ -144,7 +144,8 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
 
         private void Record(ControllerFact controller)
         {
-            if (controller.Namespace is { } ns)
+            // TryAdd locks even when the key is there; most controllers repeat a namespace already seen.
+            if (controller.Namespace is { } ns && !_controllerNamespaces.ContainsKey(ns))
             {
                 _controllerNamespaces.TryAdd(ns, true);
             }
