@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -50,17 +51,18 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = ArgoSymbols.TryCreate(start.Compilation);
-            if (symbols is null || !symbols.HasArgoSecure)
+            var compilation = start.Compilation;
+            if (!ArgoSymbols.MayReference(compilation, argoSecure: true, pulumi: false))
             {
                 return;
             }
 
-            var table = new Table(symbols);
-            start.RegisterOperationAction(table.AnalyzeAssignment, OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(table.AnalyzeMemberInitializer, OperationKind.MemberInitializer);
-            start.RegisterOperationAction(table.AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(table.AnalyzeCreation, OperationKind.ObjectCreation);
+            // Built at the first callback (see ArgoSymbols.MayReference); null when the Args are not there after all.
+            var lazyTable = new Lazy<Table?>(() => ArgoSymbols.TryCreate(compilation) is { HasArgoSecure: true } symbols ? new Table(symbols) : null);
+            start.RegisterOperationAction(c => lazyTable.Value?.AnalyzeAssignment(c), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => lazyTable.Value?.AnalyzeMemberInitializer(c), OperationKind.MemberInitializer);
+            start.RegisterOperationAction(c => lazyTable.Value?.AnalyzeInvocation(c), OperationKind.Invocation);
+            start.RegisterOperationAction(c => lazyTable.Value?.AnalyzeCreation(c), OperationKind.ObjectCreation);
         });
     }
 
@@ -87,10 +89,10 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
     private sealed class Table
     {
         private readonly ArgoSymbols _symbols;
-        private readonly Dictionary<IPropertySymbol, List<(PropertyRule Rule, PropertyCheck Check)>> _properties = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<IPropertySymbol, CollectionElementRule> _lists = new(SymbolEqualityComparer.Default);
+
+        // One lookup per assignment: most assignments of a build write a property no rule watches.
+        private readonly Dictionary<IPropertySymbol, Watch> _watches = new(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> _initializerTypes = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<IPropertySymbol> _scopes = new(SymbolEqualityComparer.Default);
 
         public Table(ArgoSymbols symbols)
         {
@@ -103,12 +105,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
                 {
                     if (check.Property is { } property)
                     {
-                        if (!_properties.TryGetValue(property, out var list))
-                        {
-                            _properties[property] = list = new List<(PropertyRule, PropertyCheck)>();
-                        }
-
-                        list.Add((rule, check));
+                        WatchOf(property).Checks.Add((rule, check));
                     }
                 }
             }
@@ -117,7 +114,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             {
                 if (rule.GetProperty(symbols) is { } property)
                 {
-                    _lists[property] = rule;
+                    WatchOf(property).List = rule;
                 }
             }
 
@@ -133,7 +130,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             {
                 if (ArgoSymbols.Property(type, "Scope") is { } scope)
                 {
-                    _scopes.Add(scope);
+                    WatchOf(scope).IsScope = true;
                 }
             }
         }
@@ -141,26 +138,20 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation { Arguments.Length: 0 } target)
+            if (assignment.Target is not IPropertyReferenceOperation { Arguments.Length: 0 } target ||
+                !_watches.TryGetValue(target.Property.OriginalDefinition, out var watch))
             {
                 return;
             }
 
             var property = target.Property.OriginalDefinition;
-            if (_properties.TryGetValue(property, out var rules))
+            foreach (var (rule, check) in watch.Checks)
             {
-                foreach (var (rule, check) in rules)
-                {
-                    rule.Analyze(context, assignment, check, _symbols);
-                }
+                rule.Analyze(context, assignment, check, _symbols);
             }
 
-            if (_lists.TryGetValue(property, out var listRule))
-            {
-                listRule.ReportElements(context, assignment.Value, property);
-            }
-
-            if (_scopes.Contains(property))
+            watch.List?.ReportElements(context, assignment.Value, property);
+            if (watch.IsScope)
             {
                 ManagedNamespaceIsControllerNamespaceRule.AnalyzeAssignment(context, _symbols, assignment, property);
             }
@@ -175,7 +166,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             }
 
             var property = reference.Property.OriginalDefinition;
-            if (_lists.TryGetValue(property, out var listRule))
+            if (_watches.TryGetValue(property, out var watch) && watch.List is { } listRule)
             {
                 listRule.ReportElements(context, member.Initializer, property);
             }
@@ -190,7 +181,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             // args.AuthModes.Add(AuthMode.Server): only calls whose receiver is a watched list property.
             var invocation = (IInvocationOperation)context.Operation;
             if (invocation.Instance is not IPropertyReferenceOperation receiver ||
-                !_lists.TryGetValue(receiver.Property.OriginalDefinition, out var listRule) ||
+                !_watches.TryGetValue(receiver.Property.OriginalDefinition, out var watch) || watch.List is not { } listRule ||
                 invocation.TargetMethod.Name is not ("Add" or "AddRange" or "Insert"))
             {
                 return;
@@ -217,6 +208,16 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        private Watch WatchOf(IPropertySymbol property)
+        {
+            if (!_watches.TryGetValue(property, out var watch))
+            {
+                _watches[property] = watch = new Watch();
+            }
+
+            return watch;
+        }
+
         private void AnalyzeInitializer(OperationAnalysisContext context, INamedTypeSymbol type, IObjectOrCollectionInitializerOperation initializer)
         {
             ManagedNamespaceIsControllerNamespaceRule.Analyze(context, _symbols, type, initializer);
@@ -224,6 +225,16 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             {
                 DoNotOverPrivilegeServerRule.Analyze(context, _symbols, initializer);
             }
+        }
+
+        /// <summary>What the rules look for on one property.</summary>
+        private sealed class Watch
+        {
+            public List<(PropertyRule Rule, PropertyCheck Check)> Checks { get; } = new();
+
+            public CollectionElementRule? List { get; set; }
+
+            public bool IsScope { get; set; }
         }
     }
 }

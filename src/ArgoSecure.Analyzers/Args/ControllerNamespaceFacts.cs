@@ -54,7 +54,7 @@ internal sealed class ControllerNamespaceFacts
     {
         if (operation is ISimpleAssignmentOperation assignment)
         {
-            return assignment.AssignedProperty().Is(_controllerNamespace) && assignment.Parent is not IObjectOrCollectionInitializerOperation &&
+            return assignment.Parent is not IObjectOrCollectionInitializerOperation && assignment.AssignedProperty().Is(_controllerNamespace) &&
                    assignment.Value.KnownString() is { } moved
                 ? new ControllerFact(ControllerFactKind.Moved, moved)
                 : null;
@@ -155,7 +155,7 @@ internal sealed class ControllerNamespaceFacts
     // namespaceArgs.Name = "argo" on a local made in this body with no Scope set.
     private Candidate? ReadNameAssignment(ISimpleAssignmentOperation assignment)
     {
-        if (!assignment.AssignedProperty().Is(_name) || assignment.Parent is IObjectOrCollectionInitializerOperation ||
+        if (assignment.Parent is IObjectOrCollectionInitializerOperation || !assignment.AssignedProperty().Is(_name) ||
             assignment.Value.KnownString() is not { Length: > 0 } name ||
             assignment.Target is not IPropertyReferenceOperation { Instance: ILocalReferenceOperation local })
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -60,15 +61,27 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = ArgoSymbols.TryCreate(start.Compilation);
-            if (symbols is null || (symbols.WorkflowNamespaceArgs is null && (symbols.RoleBindingArgs is null || symbols.RoleRefArgs is null)))
+            var compilation = start.Compilation;
+            if (!ArgoSymbols.MayReference(compilation, argoSecure: true, pulumi: true))
             {
                 return;
             }
 
-            var passes = new Passes(new ControllerNamespaceFacts(symbols));
-            start.RegisterOperationAction(passes.Collect, OperationKind.ObjectCreation, OperationKind.MemberInitializer, OperationKind.SimpleAssignment);
-            start.RegisterCompilationEndAction(passes.Report);
+            // Built at the first callback (see ArgoSymbols.MayReference); null when neither kind of candidate can exist.
+            var lazyPasses = new Lazy<Passes?>(() =>
+                ArgoSymbols.TryCreate(compilation) is { } symbols &&
+                (symbols.WorkflowNamespaceArgs is not null || (symbols.RoleBindingArgs is not null && symbols.RoleRefArgs is not null))
+                    ? new Passes(new ControllerNamespaceFacts(symbols))
+                    : null);
+            start.RegisterOperationAction(c => lazyPasses.Value?.Collect(c), OperationKind.ObjectCreation, OperationKind.MemberInitializer, OperationKind.SimpleAssignment);
+            start.RegisterCompilationEndAction(c =>
+            {
+                // No callback ran: nothing was collected.
+                if (lazyPasses.IsValueCreated)
+                {
+                    lazyPasses.Value?.Report(c);
+                }
+            });
         });
     }
 
@@ -144,7 +157,8 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
 
         private void Record(ControllerFact controller)
         {
-            if (controller.Namespace is { } ns)
+            // TryAdd locks even when the key is there; most controllers repeat a namespace already seen.
+            if (controller.Namespace is { } ns && !_controllerNamespaces.ContainsKey(ns))
             {
                 _controllerNamespaces.TryAdd(ns, true);
             }

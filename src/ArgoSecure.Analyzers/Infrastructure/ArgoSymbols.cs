@@ -97,6 +97,34 @@ internal sealed class ArgoSymbols
         YamlV2ConfigGroupArgs is not null || YamlConfigFileArgs is not null || YamlConfigGroupArgs is not null ||
         RoleBindingArgs is not null || ClusterRoleBindingArgs is not null;
 
+    /// <summary>
+    /// Whether the compilation may hold ArgoSecure's (<paramref name="argoSecure"/>) or Pulumi's (<paramref name="pulumi"/>)
+    /// types: a referenced assembly of that name, else a namespace of that name in the source (look-alike types in tests).
+    /// Decided without binding anything (the external references only: <see cref="Compilation.References"/> binds the
+    /// <c>#r</c> directives), so that a compilation start action can call it: looking the types up there
+    /// waits for (or does) the compiler's own reference binding, which ReportAnalyzer then charges to the analyzer. The
+    /// analyzers look the types up (<see cref="TryCreate"/>) at their first callback, when the compiler has done that work.
+    /// </summary>
+    public static bool MayReference(Compilation compilation, bool argoSecure, bool pulumi)
+    {
+        foreach (var reference in compilation.ExternalReferences)
+        {
+            var name = reference switch
+            {
+                CompilationReference project => project.Compilation.AssemblyName,
+                PortableExecutableReference { FilePath: { } path } => System.IO.Path.GetFileNameWithoutExtension(path),
+                _ => null,
+            };
+            if ((argoSecure && name == "ArgoSecure") || (pulumi && name is not null && name.StartsWith("Pulumi", System.StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return (argoSecure && compilation.ContainsSymbolsWithName("ArgoSecure", SymbolFilter.Namespace)) ||
+            (pulumi && compilation.ContainsSymbolsWithName("Pulumi", SymbolFilter.Namespace));
+    }
+
     /// <summary>The symbols of this compilation, or null when it references neither ArgoSecure nor Pulumi.Kubernetes.</summary>
     public static ArgoSymbols? TryCreate(Compilation compilation)
     {

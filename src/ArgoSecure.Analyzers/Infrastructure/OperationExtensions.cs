@@ -73,26 +73,7 @@ internal static class OperationExtensions
     /// The property values set by an object initializer, in source order: simple assignments to a property
     /// of the initialized object, and nested member initializers (<c>Tls = { Enabled = false }</c>).
     /// </summary>
-    public static IEnumerable<(IPropertySymbol Property, IOperation Value, IOperation Node)> PropertyValues(this IObjectOrCollectionInitializerOperation? initializer)
-    {
-        if (initializer is null)
-        {
-            yield break;
-        }
-
-        foreach (var child in initializer.Initializers)
-        {
-            switch (child)
-            {
-                case ISimpleAssignmentOperation assignment when assignment.AssignedProperty() is { } property:
-                    yield return (property, assignment.Value, assignment);
-                    break;
-                case IMemberInitializerOperation member when member.InitializedMember is IPropertyReferenceOperation reference:
-                    yield return (reference.Property, member.Initializer, member);
-                    break;
-            }
-        }
-    }
+    public static PropertyValueList PropertyValues(this IObjectOrCollectionInitializerOperation? initializer) => new(initializer);
 
     /// <summary>The value given to <paramref name="property"/> in an initializer, or null when the initializer does not set it.</summary>
     public static IOperation? ValueOf(this IObjectOrCollectionInitializerOperation? initializer, IPropertySymbol? property)
@@ -118,21 +99,8 @@ internal static class OperationExtensions
             _ => null,
         };
 
-    /// <summary>Every operation below <paramref name="operation"/>, itself included.</summary>
-    public static IEnumerable<IOperation> SelfAndDescendants(this IOperation operation)
-    {
-        var stack = new Stack<IOperation>();
-        stack.Push(operation);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            yield return current;
-            foreach (var child in current.ChildOperations)
-            {
-                stack.Push(child);
-            }
-        }
-    }
+    /// <summary>Every operation below <paramref name="operation"/>, itself included (see <see cref="OperationWalk"/>).</summary>
+    public static OperationWalk SelfAndDescendants(this IOperation operation) => new(operation);
 
     /// <summary>Compares two constants as numbers when both are numeric, else with Equals.</summary>
     public static bool ConstantEquals(object? value, long expected)

@@ -30,7 +30,7 @@ internal static class ControllerNamespaceWriteBindingRule
         string? ns = null;
         IOperation? roleName = null;
         string? roleKind = null;
-        var bindsServer = false;
+        IOperation? subjects = null;
         foreach (var (property, value, _) in creation.Initializer.PropertyValues())
         {
             if (property.Name == "Metadata" && value.CreationInitializer() is { } metadata)
@@ -59,12 +59,13 @@ internal static class ControllerNamespaceWriteBindingRule
             }
             else if (property.Name == "Subjects")
             {
-                bindsServer = BindsArgoServer(value, symbols);
+                subjects = value;
             }
         }
 
-        // A binding of argo-server is ARGO0012's business.
-        if (ns is null || roleName is null || bindsServer || !string.Equals(roleKind, "ClusterRole", System.StringComparison.Ordinal))
+        // A binding of argo-server is ARGO0012's business (its subjects are read last: a walk).
+        if (ns is null || roleName is null || !string.Equals(roleKind, "ClusterRole", System.StringComparison.Ordinal) ||
+            (subjects is not null && BindsArgoServer(subjects, symbols)))
         {
             return false;
         }

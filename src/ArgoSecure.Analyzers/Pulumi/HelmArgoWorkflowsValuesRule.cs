@@ -56,9 +56,9 @@ internal static class HelmArgoWorkflowsValuesRule
     }
 
     /// <summary>
-    /// Reads one Release or Chart args creation. Runs from an operation block action, not an operation action: values
-    /// filled before the creation are reported where they are written, outside the creation, and an editor keeps only
-    /// the diagnostics of an operation action that fall inside the operation it analyzed.
+    /// Reads one Release or Chart args creation. Runs from an operation block end action, not an operation action:
+    /// values filled before the creation are reported where they are written, outside the creation, and an editor keeps
+    /// only the diagnostics of an operation action that fall inside the operation it analyzed.
     /// </summary>
     public static void Analyze(IObjectCreationOperation creation, Action<Diagnostic> report, ArgoSymbols symbols)
     {
@@ -71,7 +71,12 @@ internal static class HelmArgoWorkflowsValuesRule
         }
 
         // The initializer, then 'args.Values = …' and the like on the local it initializes, in this method.
-        var properties = new List<(IPropertySymbol Property, IOperation Value, IOperation Node)>(creation.Initializer.PropertyValues());
+        var properties = new List<(IPropertySymbol Property, IOperation Value, IOperation Node)>();
+        foreach (var property in creation.Initializer.PropertyValues())
+        {
+            properties.Add(property);
+        }
+
         var valuesTouched = false;
         if (creation.InitializedLocal() is { } local)
         {

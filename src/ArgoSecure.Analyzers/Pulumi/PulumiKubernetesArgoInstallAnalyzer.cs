@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -16,6 +17,9 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
 {
+    // Guards a block's list of Helm creations (rare: taken only when one is found).
+    private static readonly object Gate = new();
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(HelmArgoWorkflowsValuesRule.Descriptors).Add(DoNotOverPrivilegeServerRule.Rule);
@@ -27,74 +31,106 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = ArgoSymbols.TryCreate(start.Compilation);
-            if (symbols is null || !symbols.HasPulumiKubernetes)
+            var compilation = start.Compilation;
+            if (!ArgoSymbols.MayReference(compilation, argoSecure: false, pulumi: true))
             {
                 return;
             }
 
-            var dispatch = new Dictionary<INamedTypeSymbol, System.Action<OperationAnalysisContext, ArgoSymbols>>(SymbolEqualityComparer.Default);
-            void Add(INamedTypeSymbol? type, System.Action<OperationAnalysisContext, ArgoSymbols> analyze)
-            {
-                if (type is not null)
-                {
-                    dispatch[type] = analyze;
-                }
-            }
+            // Built at the first code block (see ArgoSymbols.MayReference); null when none of the types is there after all.
+            var lazyDispatch = new Lazy<Dispatch?>(() => ArgoSymbols.TryCreate(compilation) is { HasPulumiKubernetes: true } symbols ? Dispatch.Create(symbols) : null);
 
-            Add(symbols.YamlV2ConfigFileArgs, QuickStartManifestRule.Analyze);
-            Add(symbols.YamlV2ConfigGroupArgs, QuickStartManifestRule.Analyze);
-            Add(symbols.YamlConfigFileArgs, QuickStartManifestRule.Analyze);
-            Add(symbols.YamlConfigGroupArgs, QuickStartManifestRule.Analyze);
+            // One pass per code block, riding on the object creations the driver hands out (no walk of every
+            // body): Helm values may be written before the creation, so a Helm release or chart is read when its
+            // block ends, and reported from the block (see HelmArgoWorkflowsValuesRule).
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (lazyDispatch.Value is not { } dispatch)
+                {
+                    return;
+                }
+
+                List<IObjectCreationOperation>? helmCreations = null;
+                block.RegisterOperationAction(
+                    ctx =>
+                    {
+                        var creation = (IObjectCreationOperation)ctx.Operation;
+                        if (creation.Initializer is null || creation.Type is not INamedTypeSymbol type)
+                        {
+                            return;
+                        }
+
+                        var definition = type.OriginalDefinition;
+                        if (dispatch.ByType.TryGetValue(definition, out var analyze))
+                        {
+                            analyze(ctx, dispatch.Symbols);
+                        }
+                        else if (dispatch.Helm.Contains(definition))
+                        {
+                            lock (Gate)
+                            {
+                                (helmCreations ??= new List<IObjectCreationOperation>()).Add(creation);
+                            }
+                        }
+                    },
+                    OperationKind.ObjectCreation);
+                block.RegisterOperationBlockEndAction(end =>
+                {
+                    if (helmCreations is null)
+                    {
+                        return;
+                    }
+
+                    foreach (var creation in helmCreations)
+                    {
+                        HelmArgoWorkflowsValuesRule.Analyze(creation, end.ReportDiagnostic, dispatch.Symbols);
+                    }
+                });
+            });
+        });
+    }
+
+    /// <summary>The rule each created Args type goes to, and the Helm args types read at block end, for one compilation.</summary>
+    private sealed class Dispatch
+    {
+        private Dispatch(ArgoSymbols symbols) => Symbols = symbols;
+
+        public ArgoSymbols Symbols { get; }
+
+        public Dictionary<INamedTypeSymbol, Action<OperationAnalysisContext, ArgoSymbols>> ByType { get; } = new(SymbolEqualityComparer.Default);
+
+        public HashSet<INamedTypeSymbol> Helm { get; } = new(SymbolEqualityComparer.Default);
+
+        public static Dispatch? Create(ArgoSymbols symbols)
+        {
+            var dispatch = new Dispatch(symbols);
+            dispatch.Add(symbols.YamlV2ConfigFileArgs, QuickStartManifestRule.Analyze);
+            dispatch.Add(symbols.YamlV2ConfigGroupArgs, QuickStartManifestRule.Analyze);
+            dispatch.Add(symbols.YamlConfigFileArgs, QuickStartManifestRule.Analyze);
+            dispatch.Add(symbols.YamlConfigGroupArgs, QuickStartManifestRule.Analyze);
             if (symbols.SubjectArgs is not null && symbols.RoleRefArgs is not null)
             {
-                Add(symbols.RoleBindingArgs, ServerClusterAdminBindingRule.Analyze);
-                Add(symbols.ClusterRoleBindingArgs, ServerClusterAdminBindingRule.Analyze);
+                dispatch.Add(symbols.RoleBindingArgs, ServerClusterAdminBindingRule.Analyze);
+                dispatch.Add(symbols.ClusterRoleBindingArgs, ServerClusterAdminBindingRule.Analyze);
             }
 
-            var helm = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var type in new[] { symbols.HelmV3ReleaseArgs, symbols.HelmV4ChartArgs, symbols.HelmV3ChartArgs, symbols.HelmV3LocalChartArgs })
             {
                 if (type is not null)
                 {
-                    helm.Add(type);
+                    dispatch.Helm.Add(type);
                 }
             }
 
-            if (helm.Count > 0)
-            {
-                // Helm values may be written before the creation, in the same body: one pass per body (see HelmArgoWorkflowsValuesRule).
-                start.RegisterOperationBlockAction(block =>
-                {
-                    foreach (var root in block.OperationBlocks)
-                    {
-                        foreach (var operation in root.SelfAndDescendants())
-                        {
-                            if (operation is IObjectCreationOperation { Initializer: not null, Type: INamedTypeSymbol type } creation && helm.Contains(type.OriginalDefinition))
-                            {
-                                HelmArgoWorkflowsValuesRule.Analyze(creation, block.ReportDiagnostic, symbols);
-                            }
-                        }
-                    }
-                });
-            }
+            return dispatch.ByType.Count == 0 && dispatch.Helm.Count == 0 ? null : dispatch;
+        }
 
-            if (dispatch.Count == 0)
+        private void Add(INamedTypeSymbol? type, Action<OperationAnalysisContext, ArgoSymbols> analyze)
+        {
+            if (type is not null)
             {
-                return;
+                ByType[type] = analyze;
             }
-
-            start.RegisterOperationAction(
-                ctx =>
-                {
-                    var creation = (IObjectCreationOperation)ctx.Operation;
-                    if (creation.Initializer is not null && creation.Type is INamedTypeSymbol type &&
-                        dispatch.TryGetValue(type.OriginalDefinition, out var analyze))
-                    {
-                        analyze(ctx, symbols);
-                    }
-                },
-                OperationKind.ObjectCreation);
-        });
+        }
     }
 }
