@@ -558,27 +558,27 @@ public static class ArgsValidator
         CheckFeatures(context, p, args, installRisks);
 
         var scope = args.Scope ?? InstallScope.Cluster;
-        if (string.Equals(args.Name, args.ControllerNamespace, StringComparison.Ordinal) && !string.IsNullOrEmpty(args.Name))
+        var isControllerNamespace = string.Equals(args.Name, args.ControllerNamespace, StringComparison.Ordinal) && !string.IsNullOrEmpty(args.Name);
+        if (scope.IsNamespaced)
         {
-            if (scope.IsNamespaced)
+            // Checked before the controller's namespace: a namespace install never runs workflows anywhere else, the
+            // controller's namespace included when it is not the managed one.
+            if (!string.Equals(args.Name, scope.ManagedNamespace, StringComparison.Ordinal))
+            {
+                context.Error(p + "Name", args.Name, $"A namespace install runs workflows only in its managed namespace '{scope.ManagedNamespace}'.",
+                    $"Use '{scope.ManagedNamespace}', or a cluster install for several workflow namespaces.");
+            }
+            else if (isControllerNamespace && checkPodDefaults)
             {
                 // The controller's own validation reports ARGO0001 for this; say it here only for a lone namespace.
-                if (checkPodDefaults)
-                {
-                    context.Report(RuleCatalog.ManagedNamespaceIsControllerNamespace, p + "Name", args.Name,
-                        $"{p}Name '{args.Name}' is the controller's own namespace: whoever runs workflows there can take over the controller. Use another namespace.");
-                }
-            }
-            else
-            {
-                context.Report(RuleCatalog.WorkflowsInControllerNamespace, p + "Name", args.Name,
-                    $"{p}Name '{args.Name}' is the controller's namespace: workflows and submitters there can reach the controller's Secrets and replace it. Use another namespace.");
+                context.Report(RuleCatalog.ManagedNamespaceIsControllerNamespace, p + "Name", args.Name,
+                    $"{p}Name '{args.Name}' is the controller's own namespace: whoever runs workflows there can take over the controller. Use another namespace.");
             }
         }
-        else if (scope.IsNamespaced && !string.Equals(args.Name, scope.ManagedNamespace, StringComparison.Ordinal))
+        else if (isControllerNamespace)
         {
-            context.Error(p + "Name", args.Name, $"A namespace install runs workflows only in its managed namespace '{scope.ManagedNamespace}'.",
-                $"Use '{scope.ManagedNamespace}', or a cluster install for several workflow namespaces.");
+            context.Report(RuleCatalog.WorkflowsInControllerNamespace, p + "Name", args.Name,
+                $"{p}Name '{args.Name}' is the controller's namespace: workflows and submitters there can reach the controller's Secrets and replace it. Use another namespace.");
         }
 
         CheckAllowedServiceAccounts(context, p + "AllowedServiceAccounts", args);

@@ -81,6 +81,21 @@ public class BadInputTests
     }
 
     [Fact]
+    public void NamespaceInstall_WithTheControllersNamespaceAsAnotherWorkflowNamespace_IsAnError()
+    {
+        // Found by ArgsPropertyTests (seed 5h3YfvCTaSA3): the namespace was planned with its submitters' RBAC.
+        var args = new ArgoWorkflowsArgs
+        {
+            Controller = new() { Namespace = "argo-system", Scope = InstallScope.Namespaced("argo") },
+            WorkflowNamespaces = [new() { Name = "argo-system", Submitters = [new() { Kind = SubjectKind.Group, Name = "batch" }] }],
+        };
+        var error = Assert.Single(ArgsValidator.Validate(args).InputErrors);
+        Assert.Equal("WorkflowNamespaces[0].Name", error.Property);
+        Assert.Contains("'argo'", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgoSecureValidationException>(() => Planner.Plan(args));
+    }
+
+    [Fact]
     public void SsoWithoutIssuer_IsAnError()
     {
         var args = new ArgoWorkflowsArgs { Server = new() { AuthModes = [AuthMode.Sso], Sso = new() { RedirectUrl = "https://argo.example.com/oauth2/callback" } } };
