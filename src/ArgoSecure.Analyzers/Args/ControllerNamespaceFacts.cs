@@ -24,6 +24,7 @@ internal sealed class ControllerNamespaceFacts
     // asks, so one dictionary lookup replaces four walks up the base types.
     private readonly ConcurrentDictionary<ITypeSymbol, Role> _roles = new(SymbolEqualityComparer.Default);
     private readonly System.Func<ITypeSymbol, Role> _classify;
+    private readonly IAssemblySymbol[] _assemblies;
 
     private enum Role
     {
@@ -43,6 +44,7 @@ internal sealed class ControllerNamespaceFacts
         _scope = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "Scope");
         _controller = ArgoSymbols.Property(symbols.ArgoWorkflowsArgs, "Controller");
         _classify = Classify;
+        _assemblies = symbols.AssembliesOf(symbols.ArgoControllerArgs, symbols.ArgoWorkflowsArgs, symbols.WorkflowNamespaceArgs, symbols.RoleBindingArgs);
     }
 
     /// <summary>
@@ -73,21 +75,6 @@ internal sealed class ControllerNamespaceFacts
             default:
                 return null;
         }
-    }
-
-    /// <summary>The namespaces of the controllers that the code block holding <paramref name="operation"/> creates or moves.</summary>
-    public HashSet<string> ControllerNamespacesOfBlock(IOperation operation)
-    {
-        var namespaces = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var descendant in operation.Root().SelfAndDescendants())
-        {
-            if (ReadController(descendant) is { Namespace: { } ns })
-            {
-                namespaces.Add(ns);
-            }
-        }
-
-        return namespaces;
     }
 
     /// <summary>
@@ -211,7 +198,18 @@ internal sealed class ControllerNamespaceFacts
         return true;
     }
 
-    private Role RoleOf(ITypeSymbol? type) => type is null ? Role.None : _roles.GetOrAdd(type, _classify);
+    private Role RoleOf(ITypeSymbol? type)
+    {
+        // Most creations are of types no rule looks at (collections, the framework): comparing their assembly with
+        // the few that hold a watched type, or a type that may derive from one (the source), rules them out before
+        // any hashing of the type.
+        if (type is null || type.TypeKind != TypeKind.Class || !ArgoSymbols.IsOneOf(type.ContainingAssembly, _assemblies))
+        {
+            return Role.None;
+        }
+
+        return _roles.GetOrAdd(type, _classify);
+    }
 
     private Role Classify(ITypeSymbol type) =>
         type.IsOrDerives(_symbols.ArgoControllerArgs) ? Role.Controller :

@@ -18,9 +18,10 @@ namespace ArgoSecure.Analyzers;
 /// <para>
 /// Two passes, and a location is reported by one of them only. A candidate whose own code block (method body, field
 /// initializer, top-level statements) decides it, because it names its own controller namespace or because a
-/// controller in that block has its namespace, is reported at once with <see cref="Rule"/>: an editor shows it while
-/// the user types, and nothing elsewhere in the compilation can take a controller away. The other candidates wait
-/// for the end of the compilation (<see cref="CompilationEndRule"/>), where every controller is known.
+/// controller in that block has its namespace, is reported with <see cref="Rule"/> at once or at the end of its block:
+/// an editor shows it while the user types, and nothing elsewhere in the compilation can take a controller away.
+/// The other candidates wait for the end of the compilation (<see cref="CompilationEndRule"/>), where every
+/// controller is known.
 /// </para>
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -74,6 +75,15 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                     ? new Passes(new ControllerNamespaceFacts(symbols))
                     : null);
             start.RegisterOperationAction(c => lazyPasses.Value?.Collect(c), OperationKind.ObjectCreation, OperationKind.MemberInitializer, OperationKind.SimpleAssignment);
+
+            // The driver runs a block's operation actions before its block actions: its candidates are decided here.
+            start.RegisterOperationBlockAction(c =>
+            {
+                if (lazyPasses.IsValueCreated)
+                {
+                    lazyPasses.Value?.EndBlock(c);
+                }
+            });
             start.RegisterCompilationEndAction(c =>
             {
                 // No callback ran: nothing was collected.
@@ -91,8 +101,11 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentDictionary<string, bool> _controllerNamespaces = new(System.StringComparer.Ordinal);
         private readonly ConcurrentBag<Candidate> _undecided = new();
 
-        // The controllers of each code block that holds a candidate, read once per block.
-        private readonly ConcurrentDictionary<IOperation, HashSet<string>> _blocks = new();
+        // The controllers and the waiting candidates of each code block whose end has not run yet (few blocks hold
+        // either, so one lock will do; the count spares every other block's end the lock). A block is read as the
+        // driver hands out its operations, never walked again, and let go at its end.
+        private readonly Dictionary<IOperation, BlockFacts> _blocks = new();
+        private int _blockCount;
         private int _controllerCreations;
         private int _controllersOnTheDefaultNamespace;
         private int _namespaceAssignments;
@@ -105,6 +118,14 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
             if (_facts.ReadController(operation) is { } controller)
             {
                 Record(controller);
+                if (controller.Namespace is { } ns)
+                {
+                    lock (_blocks)
+                    {
+                        FactsOf(operation.Root()).Controllers.Add(ns);
+                    }
+                }
+
                 return;
             }
 
@@ -124,19 +145,46 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var block = _blocks.GetOrAdd(operation.Root(), _facts.ControllerNamespacesOfBlock);
-            if (block.Contains(candidate.Namespace))
+            lock (_blocks)
             {
-                context.ReportDiagnostic(AcceptedRisks.Create(Rule, candidate.Node, candidate.Location, null, candidate.Property));
+                FactsOf(operation.Root()).Candidates.Add(candidate);
             }
-            else
+        }
+
+        public void EndBlock(OperationBlockAnalysisContext context)
+        {
+            if (Volatile.Read(ref _blockCount) == 0)
             {
-                _undecided.Add(candidate);
+                return;
+            }
+
+            foreach (var block in context.OperationBlocks)
+            {
+                BlockFacts? facts;
+                lock (_blocks)
+                {
+                    var root = block.Root();
+                    if (!_blocks.TryGetValue(root, out facts))
+                    {
+                        continue;
+                    }
+
+                    _blocks.Remove(root);
+                    _blockCount--;
+                }
+
+                Decide(facts, context.ReportDiagnostic, Rule);
             }
         }
 
         public void Report(CompilationAnalysisContext context)
         {
+            // A block whose end did not run (none is expected): decided from its own controllers all the same.
+            foreach (var facts in _blocks.Values)
+            {
+                Decide(facts, context.ReportDiagnostic, CompilationEndRule);
+            }
+
             var known = new HashSet<string>(_controllerNamespaces.Keys, System.StringComparer.Ordinal);
 
             // The default namespace counts unless every controller of the compilation names its own
@@ -153,6 +201,39 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                     context.ReportDiagnostic(AcceptedRisks.Create(CompilationEndRule, candidate.Node, candidate.Location, null, candidate.Property));
                 }
             }
+        }
+
+        private BlockFacts FactsOf(IOperation root)
+        {
+            if (!_blocks.TryGetValue(root, out var facts))
+            {
+                _blocks.Add(root, facts = new BlockFacts());
+                _blockCount++;
+            }
+
+            return facts;
+        }
+
+        private void Decide(BlockFacts facts, Action<Diagnostic> report, DiagnosticDescriptor rule)
+        {
+            foreach (var candidate in facts.Candidates)
+            {
+                if (facts.Controllers.Contains(candidate.Namespace))
+                {
+                    report(AcceptedRisks.Create(rule, candidate.Node, candidate.Location, null, candidate.Property));
+                }
+                else
+                {
+                    _undecided.Add(candidate);
+                }
+            }
+        }
+
+        private sealed class BlockFacts
+        {
+            public HashSet<string> Controllers { get; } = new(System.StringComparer.Ordinal);
+
+            public List<Candidate> Candidates { get; } = new();
         }
 
         private void Record(ControllerFact controller)

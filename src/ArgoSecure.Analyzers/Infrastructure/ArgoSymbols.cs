@@ -12,6 +12,7 @@ internal sealed class ArgoSymbols
 {
     private ArgoSymbols(Compilation compilation)
     {
+        _source = compilation.Assembly;
         var assemblies = Candidates(compilation);
         INamedTypeSymbol? Type(string metadataName)
         {
@@ -56,6 +57,8 @@ internal sealed class ArgoSymbols
         RoleRefArgs = Type("Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleRefArgs");
         SubjectArgs = Type("Pulumi.Kubernetes.Types.Inputs.Rbac.V1.SubjectArgs");
     }
+
+    private readonly IAssemblySymbol _source;
 
     public INamedTypeSymbol? ArgoWorkflowsArgs { get; }
     public INamedTypeSymbol? ArgoControllerArgs { get; }
@@ -123,6 +126,38 @@ internal sealed class ArgoSymbols
 
         return (argoSecure && compilation.ContainsSymbolsWithName("ArgoSecure", SymbolFilter.Namespace)) ||
             (pulumi && compilation.ContainsSymbolsWithName("Pulumi", SymbolFilter.Namespace));
+    }
+
+    /// <summary>
+    /// The assemblies where these types, or types that derive from them, can be: theirs and the compilation's own
+    /// (a program may derive from a Pulumi args class).
+    /// </summary>
+    public IAssemblySymbol[] AssembliesOf(params INamedTypeSymbol?[] types)
+    {
+        var assemblies = new List<IAssemblySymbol> { _source };
+        foreach (var type in types)
+        {
+            if (type?.ContainingAssembly is { } assembly && !assemblies.Contains(assembly))
+            {
+                assemblies.Add(assembly);
+            }
+        }
+
+        return assemblies.ToArray();
+    }
+
+    /// <summary>Whether <paramref name="assembly"/> is one of <paramref name="assemblies"/> (a reference comparison: no hashing).</summary>
+    public static bool IsOneOf(IAssemblySymbol? assembly, IAssemblySymbol[] assemblies)
+    {
+        foreach (var candidate in assemblies)
+        {
+            if (ReferenceEquals(candidate, assembly))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The symbols of this compilation, or null when it references neither ArgoSecure nor Pulumi.Kubernetes.</summary>
