@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,9 +18,6 @@ namespace ArgoSecure.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
 {
-    // Guards a block's list of Helm creations (rare: taken only when one is found).
-    private static readonly object Gate = new();
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(HelmArgoWorkflowsValuesRule.Descriptors).Add(DoNotOverPrivilegeServerRule.Rule);
@@ -37,57 +35,91 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Built at the first code block (see ArgoSymbols.MayReference); null when none of the types is there after all.
+            // Built at the first callback (see ArgoSymbols.MayReference); null when none of the types is there after all.
             var lazyDispatch = new Lazy<Dispatch?>(() => ArgoSymbols.TryCreate(compilation) is { HasPulumiKubernetes: true } symbols ? Dispatch.Create(symbols) : null);
 
-            // One pass per code block, riding on the object creations the driver hands out (no walk of every
-            // body): Helm values may be written before the creation, so a Helm release or chart is read when its
-            // block ends, and reported from the block (see HelmArgoWorkflowsValuesRule).
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (lazyDispatch.Value is not { } dispatch)
+            // One callback per object creation, no walk of every body. A Helm release or chart is read when its code
+            // block ends, from a block action (see HelmArgoWorkflowsValuesRule): the creations wait there, by block.
+            var helm = new HelmCreations();
+            start.RegisterOperationAction(
+                ctx =>
                 {
-                    return;
-                }
-
-                List<IObjectCreationOperation>? helmCreations = null;
-                block.RegisterOperationAction(
-                    ctx =>
-                    {
-                        var creation = (IObjectCreationOperation)ctx.Operation;
-                        if (creation.Initializer is null || creation.Type is not INamedTypeSymbol type)
-                        {
-                            return;
-                        }
-
-                        var definition = type.OriginalDefinition;
-                        if (dispatch.ByType.TryGetValue(definition, out var analyze))
-                        {
-                            analyze(ctx, dispatch.Symbols);
-                        }
-                        else if (dispatch.Helm.Contains(definition))
-                        {
-                            lock (Gate)
-                            {
-                                (helmCreations ??= new List<IObjectCreationOperation>()).Add(creation);
-                            }
-                        }
-                    },
-                    OperationKind.ObjectCreation);
-                block.RegisterOperationBlockEndAction(end =>
-                {
-                    if (helmCreations is null)
+                    var creation = (IObjectCreationOperation)ctx.Operation;
+                    if (creation.Initializer is null || creation.Type is not INamedTypeSymbol type || lazyDispatch.Value is not { } dispatch ||
+                        !ArgoSymbols.IsOneOf(type.ContainingAssembly, dispatch.Assemblies))
                     {
                         return;
                     }
 
-                    foreach (var creation in helmCreations)
+                    var definition = type.OriginalDefinition;
+                    if (dispatch.ByType.TryGetValue(definition, out var analyze))
+                    {
+                        analyze(ctx, dispatch.Symbols);
+                    }
+                    else if (dispatch.Helm.Contains(definition))
+                    {
+                        helm.Add(creation);
+                    }
+                },
+                OperationKind.ObjectCreation);
+            start.RegisterOperationBlockAction(end =>
+            {
+                if (helm.IsEmpty || lazyDispatch.Value is not { } dispatch)
+                {
+                    return;
+                }
+
+                foreach (var root in end.OperationBlocks)
+                {
+                    foreach (var creation in helm.Take(root.Root()))
                     {
                         HelmArgoWorkflowsValuesRule.Analyze(creation, end.ReportDiagnostic, dispatch.Symbols);
                     }
-                });
+                }
             });
         });
+    }
+
+    /// <summary>
+    /// The Helm creations of the code blocks whose end has not run yet (the driver runs a block's operation actions
+    /// before its block actions). Rare, so a lock is fine; the count spares the other blocks' end any lock.
+    /// </summary>
+    private sealed class HelmCreations
+    {
+        private readonly Dictionary<IOperation, List<IObjectCreationOperation>> _byBlock = new();
+        private int _count;
+
+        public bool IsEmpty => Volatile.Read(ref _count) == 0;
+
+        public void Add(IObjectCreationOperation creation)
+        {
+            var root = creation.Root();
+            lock (_byBlock)
+            {
+                if (!_byBlock.TryGetValue(root, out var creations))
+                {
+                    _byBlock.Add(root, creations = new List<IObjectCreationOperation>());
+                }
+
+                creations.Add(creation);
+                _count++;
+            }
+        }
+
+        public IReadOnlyList<IObjectCreationOperation> Take(IOperation root)
+        {
+            lock (_byBlock)
+            {
+                if (!_byBlock.TryGetValue(root, out var creations))
+                {
+                    return Array.Empty<IObjectCreationOperation>();
+                }
+
+                _byBlock.Remove(root);
+                _count -= creations.Count;
+                return creations;
+            }
+        }
     }
 
     /// <summary>The rule each created Args type goes to, and the Helm args types read at block end, for one compilation.</summary>
@@ -100,6 +132,9 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
         public Dictionary<INamedTypeSymbol, Action<OperationAnalysisContext, ArgoSymbols>> ByType { get; } = new(SymbolEqualityComparer.Default);
 
         public HashSet<INamedTypeSymbol> Helm { get; } = new(SymbolEqualityComparer.Default);
+
+        // The assemblies of those types (and the source): any other creation is ruled out without hashing its type.
+        public IAssemblySymbol[] Assemblies { get; private set; } = Array.Empty<IAssemblySymbol>();
 
         public static Dispatch? Create(ArgoSymbols symbols)
         {
@@ -122,6 +157,9 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            var types = new List<INamedTypeSymbol?>(dispatch.ByType.Keys);
+            types.AddRange(dispatch.Helm);
+            dispatch.Assemblies = symbols.AssembliesOf(types.ToArray());
             return dispatch.ByType.Count == 0 && dispatch.Helm.Count == 0 ? null : dispatch;
         }
 
