@@ -47,18 +47,10 @@ internal static class CollectionElements
     public static List<IOperation> Of(IOperation value)
     {
         var result = new List<IOperation>();
-        var seen = new HashSet<SyntaxNode>();
         foreach (var operation in value.SelfAndDescendants())
         {
-            // In a collection initializer the implicit Add call, its argument and a params array have the element's syntax: look inside.
-            if (operation is IArgumentOperation or IInvocationOperation { IsImplicit: true } or
-                IArrayCreationOperation { IsImplicit: true } or IArrayInitializerOperation { IsImplicit: true })
-            {
-                continue;
-            }
-
             // A conversion and its operand share the syntax: keep the outermost only.
-            if (seen.Add(operation.Syntax) && IsElement(operation, value))
+            if (!LooksInside(operation) && !HasOuterWithTheSameSyntax(operation, value) && IsElement(operation, value))
             {
                 result.Add(operation);
             }
@@ -67,6 +59,25 @@ internal static class CollectionElements
         // SelfAndDescendants walks a stack; report in source order.
         result.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
         return result;
+    }
+
+    // In a collection initializer the implicit Add call, its argument and a params array have the element's syntax: look inside.
+    private static bool LooksInside(IOperation operation) =>
+        operation is IArgumentOperation or IInvocationOperation { IsImplicit: true } or
+            IArrayCreationOperation { IsImplicit: true } or IArrayInitializerOperation { IsImplicit: true };
+
+    // An operation between it and the root, with its syntax, that is kept or ruled out in its place.
+    private static bool HasOuterWithTheSameSyntax(IOperation operation, IOperation root)
+    {
+        for (var inner = operation; !ReferenceEquals(inner, root) && inner.Parent is { } outer && ReferenceEquals(outer.Syntax, operation.Syntax); inner = outer)
+        {
+            if (!LooksInside(outer))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsElement(IOperation operation, IOperation root)
