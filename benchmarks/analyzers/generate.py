@@ -2,6 +2,8 @@
 """Generates the analyzer benchmark projects (see run.sh).
 
 out/argo   N files: ArgoSecure Args, Pulumi look-alike infra code (Helm releases, bindings, ConfigGroups), ordinary C#.
+           It references ArgoSecure.dll and the look-alikes' assembly, as a real program references Pulumi.Kubernetes.dll.
+out/pulumi-lookalikes  the Pulumi look-alike types, built as an assembly named Pulumi.Kubernetes (run.sh builds it once).
 out/plain  N files of ordinary C# only: references neither ArgoSecure nor Pulumi.
 
 Both projects take -p:UseArgoAnalyzers=true|false, so one generated tree measures with and without the analyzers.
@@ -25,6 +27,7 @@ def csproj(argo):
         refs = """
   <ItemGroup>
     <Reference Include="ArgoSecure" HintPath="$(ArgoSecureDll)" />
+    <Reference Include="Pulumi.Kubernetes" HintPath="$(PulumiLookalikesDll)" />
   </ItemGroup>"""
     return f"""<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -170,12 +173,22 @@ write(os.path.join(out, "Directory.Build.props"), "<Project />\n")
 write(os.path.join(out, "Directory.Build.targets"), "<Project />\n")
 write(os.path.join(out, "Directory.Packages.props"), "<Project />\n")
 
+write(os.path.join(out, "pulumi-lookalikes", "Pulumi.Kubernetes.csproj"), """<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <AssemblyName>Pulumi.Kubernetes</AssemblyName>
+    <Nullable>enable</Nullable>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+    <NoWarn>$(NoWarn);CS8618;CS1591</NoWarn>
+  </PropertyGroup>
+</Project>
+""")
+write(os.path.join(out, "pulumi-lookalikes", "PulumiLookalikes.cs"), stubs + "\n")
+
 for name, is_argo in (("argo", True), ("plain", False)):
     d = os.path.join(out, name)
     write(os.path.join(d, "Bench.csproj"), csproj(is_argo))
     write(os.path.join(d, ".editorconfig"), EDITORCONFIG)
-    if is_argo:
-        write(os.path.join(d, "PulumiLookalikes.cs"), stubs + "\n")
     for i in range(count):
         kind = i % 3 if is_argo else 2
         text = argo(i) if kind == 0 else infra(i) if kind == 1 else plain(i)

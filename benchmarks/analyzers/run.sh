@@ -6,10 +6,12 @@
 #
 # 1. builds ArgoSecure and ArgoSecure.Analyzers (Release);
 # 2. generates out/argo (ArgoSecure Args + Pulumi look-alike infra code + ordinary C#) and out/plain
-#    (ordinary C# only, referencing neither library);
+#    (ordinary C# only, referencing neither library), and builds the look-alike types as the assembly the argo
+#    project references (a real program references Pulumi.Kubernetes.dll);
 # 3. for each project, rebuilds it (compile only, no dependencies) with and without the analyzers,
 #    interleaved, and reports the median wall time and the median and minimum Csc task time;
-# 4. one extra build with -p:ReportAnalyzer=true gives the time of each analyzer.
+# 4. as many builds with -p:ReportAnalyzer=true give the time of each analyzer, and the median share of the ARGO
+#    analyzers in the Csc task.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -25,7 +27,9 @@ analyzers_dll="$root/src/ArgoSecure.Analyzers/bin/Release/netstandard2.0/ArgoSec
 
 rm -rf "$out"
 python3 "$here/generate.py" "$files"
-props=(-p:ArgoSecureDll="$argo_dll" -p:ArgoAnalyzersDll="$analyzers_dll")
+dotnet build "$out/pulumi-lookalikes/Pulumi.Kubernetes.csproj" -c Release -nologo -v:q -nodeReuse:false >/dev/null
+lookalikes_dll="$out/pulumi-lookalikes/bin/Release/net10.0/Pulumi.Kubernetes.dll"
+props=(-p:ArgoSecureDll="$argo_dll" -p:ArgoAnalyzersDll="$analyzers_dll" -p:PulumiLookalikesDll="$lookalikes_dll")
 
 for project in argo plain; do
   dotnet restore "$out/$project/Bench.csproj" -nologo -v:q >/dev/null
@@ -65,16 +69,26 @@ for project in argo plain; do
 done
 
 echo
-echo "Per-analyzer time (argo project, -p:ReportAnalyzer=true):"
-dotnet build "$out/argo/Bench.csproj" -t:Rebuild --no-restore -nologo -nodeReuse:false -c Release \
-  -p:UseArgoAnalyzers=true "${props[@]}" -p:ReportAnalyzer=true -clp:PerformanceSummary -v:d >"$out/report-analyzer.log" 2>&1
-grep -E 'Total analyzer execution time' "$out/report-analyzer.log" | sed 's/^ *//' | head -1
-grep -E '^\s*[<0-9.]+\s+[<0-9]+\s+[A-Za-z].*(, Version=|ArgoSecure\.Analyzers\.)' "$out/report-analyzer.log" | sed 's/^ *//' | sort -u -k3 | sort -t' ' -k1,1 -g -r | head -40
-# The target: the ARGO analyzers' own CPU time against the Csc task of the same build.
-argo_s=$(grep -E '^\s*[<0-9.]+\s+[<0-9]+\s+ArgoSecure\.Analyzers, Version=' "$out/report-analyzer.log" | head -1 | awk '{print $1}' | tr -d '<')
-csc_ms=$(grep -E '^\s+[0-9]+ ms\s+Csc\s' "$out/report-analyzer.log" | tail -1 | awk '{print $1}')
-if [[ -n "$argo_s" && -n "$csc_ms" ]]; then
-  awk -v a="$argo_s" -v c="$csc_ms" 'BEGIN { printf "ArgoSecure.Analyzers: %.3f s of a %.3f s Csc task in the same build = %.2f %% (target: at most 2 %%)\n", a, c / 1000, 100 * a * 1000 / c }'
+echo "Per-analyzer time (argo project, -p:ReportAnalyzer=true, $reps builds; the table is the last one's):"
+# ReportAnalyzer times each callback by the wall clock, so one build's share moves with the machine's load: the
+# target is checked on the median share of several builds, each share taken within its own build.
+shares=()
+for run in $(seq "$reps"); do
+  log="$out/report-analyzer-$run.log"
+  dotnet build "$out/argo/Bench.csproj" -t:Rebuild --no-restore -nologo -nodeReuse:false -c Release \
+    -p:UseArgoAnalyzers=true "${props[@]}" -p:ReportAnalyzer=true -clp:PerformanceSummary -v:d >"$log" 2>&1
+  argo_s=$(grep -E '^\s*[<0-9.]+\s+[<0-9]+\s+ArgoSecure\.Analyzers, Version=' "$log" | head -1 | awk '{print $1}' | tr -d '<')
+  csc_ms=$(grep -E '^\s+[0-9]+ ms\s+Csc\s' "$log" | tail -1 | awk '{print $1}')
+  if [[ -n "$argo_s" && -n "$csc_ms" ]]; then
+    share=$(awk -v a="$argo_s" -v c="$csc_ms" 'BEGIN { printf "%.2f", 100 * a * 1000 / c }')
+    shares+=("$share")
+    printf 'build %d: ArgoSecure.Analyzers %.3f s of a %.3f s Csc task = %s %%\n' "$run" "$argo_s" "$(awk -v c="$csc_ms" 'BEGIN { print c / 1000 }')" "$share"
+  fi
+done
+grep -E 'Total analyzer execution time' "$log" | sed 's/^ *//' | head -1
+grep -E '^\s*[<0-9.]+\s+[<0-9]+\s+[A-Za-z].*(, Version=|ArgoSecure\.Analyzers\.)' "$log" | sed 's/^ *//' | sort -u -k3 | sort -t' ' -k1,1 -g -r | head -40
+if (( ${#shares[@]} > 0 )); then
+  echo "ArgoSecure.Analyzers share of the Csc task, median of ${#shares[@]} builds: $(printf '%s\n' "${shares[@]}" | median) % (target: at most 2 %)"
 fi
 echo
 echo "Diagnostics in the argo project: $(grep -c 'warning ARGO' "$out/argo-true.log" || true) ARGO warnings in the last log"
