@@ -101,11 +101,8 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentDictionary<string, bool> _controllerNamespaces = new(System.StringComparer.Ordinal);
         private readonly ConcurrentBag<Candidate> _undecided = new();
 
-        // The controllers and the waiting candidates of each code block whose end has not run yet (few blocks hold
-        // either, so one lock will do; the count spares every other block's end the lock). A block is read as the
-        // driver hands out its operations, never walked again, and let go at its end.
-        private readonly Dictionary<IOperation, BlockFacts> _blocks = new();
-        private int _blockCount;
+        // The controllers and the waiting candidates of each code block whose end has not run yet.
+        private readonly PendingByBlock<BlockFacts> _blocks = new();
         private int _controllerCreations;
         private int _controllersOnTheDefaultNamespace;
         private int _namespaceAssignments;
@@ -120,10 +117,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                 Record(controller);
                 if (controller.Namespace is { } ns)
                 {
-                    lock (_blocks)
-                    {
-                        FactsOf(operation.Root()).Controllers.Add(ns);
-                    }
+                    _blocks.Update(operation, ns, static (facts, ns) => facts.Controllers.Add(ns));
                 }
 
                 return;
@@ -145,34 +139,13 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            lock (_blocks)
-            {
-                FactsOf(operation.Root()).Candidates.Add(candidate);
-            }
+            _blocks.Update(operation, candidate, static (facts, candidate) => facts.Candidates.Add(candidate));
         }
 
         public void EndBlock(OperationBlockAnalysisContext context)
         {
-            if (Volatile.Read(ref _blockCount) == 0)
+            foreach (var facts in _blocks.TakeEnded(context.OperationBlocks) ?? [])
             {
-                return;
-            }
-
-            foreach (var block in context.OperationBlocks)
-            {
-                BlockFacts? facts;
-                lock (_blocks)
-                {
-                    var root = block.Root();
-                    if (!_blocks.TryGetValue(root, out facts))
-                    {
-                        continue;
-                    }
-
-                    _blocks.Remove(root);
-                    _blockCount--;
-                }
-
                 Decide(facts, context.ReportDiagnostic, Rule);
             }
         }
@@ -180,7 +153,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         public void Report(CompilationAnalysisContext context)
         {
             // A block whose end did not run (none is expected): decided from its own controllers all the same.
-            foreach (var facts in _blocks.Values)
+            foreach (var facts in _blocks.Remaining)
             {
                 Decide(facts, context.ReportDiagnostic, CompilationEndRule);
             }
@@ -201,17 +174,6 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                     context.ReportDiagnostic(AcceptedRisks.Create(CompilationEndRule, candidate.Node, candidate.Location, null, candidate.Property));
                 }
             }
-        }
-
-        private BlockFacts FactsOf(IOperation root)
-        {
-            if (!_blocks.TryGetValue(root, out var facts))
-            {
-                _blocks.Add(root, facts = new BlockFacts());
-                _blockCount++;
-            }
-
-            return facts;
         }
 
         private void Decide(BlockFacts facts, Action<Diagnostic> report, DiagnosticDescriptor rule)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,8 +38,8 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
             var lazyDispatch = new Lazy<Dispatch?>(() => ArgoSymbols.TryCreate(compilation) is { HasPulumiKubernetes: true } symbols ? Dispatch.Create(symbols) : null);
 
             // One callback per object creation, no walk of every body. A Helm release or chart is read when its code
-            // block ends, from a block action (see HelmArgoWorkflowsValuesRule): the creations wait there, by block.
-            var helm = new HelmCreations();
+            // block ends, from a block action (see HelmArgoWorkflowsValuesRule).
+            var helm = new PendingByBlock<List<IObjectCreationOperation>>();
             start.RegisterOperationAction(
                 ctx =>
                 {
@@ -58,68 +57,26 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
                     }
                     else if (dispatch.Helm.Contains(definition))
                     {
-                        helm.Add(creation);
+                        helm.Update(creation, creation, static (creations, creation) => creations.Add(creation));
                     }
                 },
                 OperationKind.ObjectCreation);
             start.RegisterOperationBlockAction(end =>
             {
-                if (helm.IsEmpty || lazyDispatch.Value is not { } dispatch)
+                if (helm.TakeEnded(end.OperationBlocks) is not { } ended || lazyDispatch.Value is not { } dispatch)
                 {
                     return;
                 }
 
-                foreach (var root in end.OperationBlocks)
+                foreach (var creations in ended)
                 {
-                    foreach (var creation in helm.Take(root.Root()))
+                    foreach (var creation in creations)
                     {
                         HelmArgoWorkflowsValuesRule.Analyze(creation, end.ReportDiagnostic, dispatch.Symbols);
                     }
                 }
             });
         });
-    }
-
-    /// <summary>
-    /// The Helm creations of the code blocks whose end has not run yet (the driver runs a block's operation actions
-    /// before its block actions). Rare, so a lock is fine; the count spares the other blocks' end any lock.
-    /// </summary>
-    private sealed class HelmCreations
-    {
-        private readonly Dictionary<IOperation, List<IObjectCreationOperation>> _byBlock = new();
-        private int _count;
-
-        public bool IsEmpty => Volatile.Read(ref _count) == 0;
-
-        public void Add(IObjectCreationOperation creation)
-        {
-            var root = creation.Root();
-            lock (_byBlock)
-            {
-                if (!_byBlock.TryGetValue(root, out var creations))
-                {
-                    _byBlock.Add(root, creations = new List<IObjectCreationOperation>());
-                }
-
-                creations.Add(creation);
-                _count++;
-            }
-        }
-
-        public IReadOnlyList<IObjectCreationOperation> Take(IOperation root)
-        {
-            lock (_byBlock)
-            {
-                if (!_byBlock.TryGetValue(root, out var creations))
-                {
-                    return Array.Empty<IObjectCreationOperation>();
-                }
-
-                _byBlock.Remove(root);
-                _count -= creations.Count;
-                return creations;
-            }
-        }
     }
 
     /// <summary>The rule each created Args type goes to, and the Helm args types read at block end, for one compilation.</summary>
