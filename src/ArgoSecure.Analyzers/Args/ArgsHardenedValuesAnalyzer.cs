@@ -58,7 +58,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             }
 
             // Built at the first callback (see ArgoSymbols.MayReference); null when the Args are not there after all.
-            var lazyTable = new Lazy<Table?>(() => ArgoSymbols.TryCreate(compilation) is { HasArgoSecure: true } symbols ? new Table(symbols) : null);
+            var lazyTable = new Lazy<Table?>(() => ArgoSymbols.For(compilation) is { HasArgoSecure: true } symbols ? new Table(symbols) : null);
             start.RegisterOperationAction(c => lazyTable.Value?.AnalyzeAssignment(c), OperationKind.SimpleAssignment);
             start.RegisterOperationAction(c => lazyTable.Value?.AnalyzeMemberInitializer(c), OperationKind.MemberInitializer);
             start.RegisterOperationAction(c => lazyTable.Value?.AnalyzeInvocation(c), OperationKind.Invocation);
@@ -93,6 +93,11 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         // One lookup per assignment: most assignments of a build write a property no rule watches.
         private readonly Dictionary<IPropertySymbol, Watch> _watches = new(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> _initializerTypes = new(SymbolEqualityComparer.Default);
+
+        // The assemblies that declare the watched properties and types: any other property or created type is ruled
+        // out by a reference comparison before it is hashed.
+        private readonly IAssemblySymbol[] _propertyAssemblies;
+        private readonly IAssemblySymbol[] _creationAssemblies;
 
         public Table(ArgoSymbols symbols)
         {
@@ -133,13 +138,21 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
                     WatchOf(scope).IsScope = true;
                 }
             }
+
+            _propertyAssemblies = AssembliesOf(_watches.Keys);
+            var created = new List<ISymbol>(_initializerTypes);
+            if (symbols.AcceptedRisk is { } acceptedRisk)
+            {
+                created.Add(acceptedRisk);
+            }
+
+            _creationAssemblies = AssembliesOf(created);
         }
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation { Arguments.Length: 0 } target ||
-                !_watches.TryGetValue(target.Property.OriginalDefinition, out var watch))
+            if (assignment.Target is not IPropertyReferenceOperation { Arguments.Length: 0 } target || !IsWatched(target.Property, out var watch))
             {
                 return;
             }
@@ -180,8 +193,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         {
             // args.AuthModes.Add(AuthMode.Server): only calls whose receiver is a watched list property.
             var invocation = (IInvocationOperation)context.Operation;
-            if (invocation.Instance is not IPropertyReferenceOperation receiver ||
-                !_watches.TryGetValue(receiver.Property.OriginalDefinition, out var watch) || watch.List is not { } listRule ||
+            if (invocation.Instance is not IPropertyReferenceOperation receiver || !IsWatched(receiver.Property, out var watch) || watch.List is not { } listRule ||
                 invocation.TargetMethod.Name is not ("Add" or "AddRange" or "Insert"))
             {
                 return;
@@ -196,16 +208,46 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         public void AnalyzeCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (AcceptedRisks.IsAcceptedRisk(creation.Type))
+            if (creation.Type is not INamedTypeSymbol type || !ArgoSymbols.IsOneOf(type.ContainingAssembly, _creationAssemblies))
+            {
+                return;
+            }
+
+            if (AcceptedRisks.IsAcceptedRisk(type))
             {
                 UnusableAcceptanceRule.Analyze(context, creation);
                 return;
             }
 
-            if (creation.Initializer is { } initializer && creation.Type is INamedTypeSymbol type && _initializerTypes.Contains(type.OriginalDefinition))
+            if (creation.Initializer is { } initializer && _initializerTypes.Contains(type.OriginalDefinition))
             {
                 AnalyzeInitializer(context, type, initializer);
             }
+        }
+
+        private static IAssemblySymbol[] AssembliesOf(IEnumerable<ISymbol> symbols)
+        {
+            var assemblies = new List<IAssemblySymbol>();
+            foreach (var symbol in symbols)
+            {
+                if (!assemblies.Contains(symbol.ContainingAssembly))
+                {
+                    assemblies.Add(symbol.ContainingAssembly);
+                }
+            }
+
+            return assemblies.ToArray();
+        }
+
+        private bool IsWatched(IPropertySymbol property, out Watch watch)
+        {
+            if (!ArgoSymbols.IsOneOf(property.ContainingAssembly, _propertyAssemblies))
+            {
+                watch = null!;
+                return false;
+            }
+
+            return _watches.TryGetValue(property.OriginalDefinition, out watch!);
         }
 
         private Watch WatchOf(IPropertySymbol property)

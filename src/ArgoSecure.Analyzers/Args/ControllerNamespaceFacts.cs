@@ -38,28 +38,45 @@ internal sealed class ControllerNamespaceFacts
     public ControllerNamespaceFacts(ArgoSymbols symbols)
     {
         _symbols = symbols;
-        _controllerNamespace = ArgoSymbols.Property(symbols.ArgoControllerArgs, "Namespace");
-        _name = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "Name");
-        _ownControllerNamespace = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "ControllerNamespace");
-        _scope = ArgoSymbols.Property(symbols.WorkflowNamespaceArgs, "Scope");
+        _controllerNamespace = symbols.ControllerNamespace;
+        _name = symbols.WorkflowNamespaceName;
+        _ownControllerNamespace = symbols.WorkflowNamespaceControllerNamespace;
+        _scope = symbols.WorkflowNamespaceScope;
         _controller = ArgoSymbols.Property(symbols.ArgoWorkflowsArgs, "Controller");
         _classify = Classify;
         _assemblies = symbols.AssembliesOf(symbols.ArgoControllerArgs, symbols.ArgoWorkflowsArgs, symbols.WorkflowNamespaceArgs, symbols.RoleBindingArgs);
     }
 
     /// <summary>
-    /// A controller this operation creates or moves: <c>new ArgoControllerArgs { Namespace = "platform" }</c>
-    /// (its namespace, null when not knowable), one left at the default namespace (also a whole
-    /// <c>ArgoWorkflowsArgs</c> without <c>Controller</c>), or <c>controller.Namespace = "platform"</c>.
+    /// What one operation is to this rule: a controller it creates or moves (<c>new ArgoControllerArgs { Namespace =
+    /// "platform" }</c>, its namespace null when not knowable; one left at the default namespace, also a whole
+    /// <c>ArgoWorkflowsArgs</c> without <c>Controller</c>; <c>controller.Namespace = "platform"</c>), or a candidate: a
+    /// workflow namespace of a cluster install (a <c>WorkflowNamespaceArgs</c> initializer, or <c>local.Name = …</c> on one
+    /// made in the same body), or a Pulumi RoleBinding that lets someone create workflows in a namespace. Most operations
+    /// are neither, and are told apart by the assembly of the type or property first.
     /// </summary>
-    public ControllerFact? ReadController(IOperation operation)
+    public void Read(IOperation operation, out ControllerFact? controller, out Candidate? candidate)
     {
+        controller = null;
+        candidate = null;
         if (operation is ISimpleAssignmentOperation assignment)
         {
-            return assignment.Parent is not IObjectOrCollectionInitializerOperation && assignment.AssignedProperty().Is(_controllerNamespace) &&
-                   assignment.Value.KnownString() is { } moved
-                ? new ControllerFact(ControllerFactKind.Moved, moved)
-                : null;
+            if (assignment.Parent is IObjectOrCollectionInitializerOperation || assignment.AssignedProperty() is not { } property ||
+                !ArgoSymbols.IsOneOf(property.ContainingAssembly, _assemblies))
+            {
+                return;
+            }
+
+            if (property.Is(_controllerNamespace))
+            {
+                controller = assignment.Value.KnownString() is { } moved ? new ControllerFact(ControllerFactKind.Moved, moved) : null;
+            }
+            else if (property.Is(_name))
+            {
+                candidate = ReadNameAssignment(assignment);
+            }
+
+            return;
         }
 
         var (type, initializer) = Initialized(operation);
@@ -67,39 +84,30 @@ internal sealed class ControllerNamespaceFacts
         {
             case Role.Controller:
                 var value = initializer.ValueOf(_controllerNamespace);
-                return value is null
+                controller = value is null
                     ? new ControllerFact(ControllerFactKind.Default, ManagedNamespaceIsControllerNamespaceRule.DefaultNamespace)
                     : new ControllerFact(ControllerFactKind.Created, value.KnownString());
+                break;
             case Role.Install when initializer.ValueOf(_controller) is null:
-                return new ControllerFact(ControllerFactKind.Default, ManagedNamespaceIsControllerNamespaceRule.DefaultNamespace);
-            default:
-                return null;
+                controller = new ControllerFact(ControllerFactKind.Default, ManagedNamespaceIsControllerNamespaceRule.DefaultNamespace);
+                break;
+            case Role.Binding:
+                if (operation is IObjectCreationOperation binding &&
+                    ControllerNamespaceWriteBindingRule.TryGetCandidate(binding, _symbols, out var bindingNamespace, out var bindingLocation))
+                {
+                    candidate = new Candidate(bindingNamespace, null, bindingLocation, "RoleRefArgs.Name", binding);
+                }
+
+                break;
+            case Role.WorkflowNamespace when initializer is not null:
+                candidate = ReadWorkflowNamespace(operation, initializer);
+                break;
         }
     }
 
-    /// <summary>
-    /// A workflow namespace of a cluster install (a <c>WorkflowNamespaceArgs</c> initializer, or <c>local.Name = …</c>
-    /// on one made in the same body), or a Pulumi RoleBinding that lets someone create workflows in a namespace.
-    /// </summary>
-    public Candidate? ReadCandidate(IOperation operation)
+    private Candidate? ReadWorkflowNamespace(IOperation operation, IObjectOrCollectionInitializerOperation initializer)
     {
-        if (operation is ISimpleAssignmentOperation assignment)
-        {
-            return ReadNameAssignment(assignment);
-        }
-
-        var (type, initializer) = Initialized(operation);
-        var role = RoleOf(type);
-        if (role == Role.Binding)
-        {
-            return operation is IObjectCreationOperation binding &&
-                   ControllerNamespaceWriteBindingRule.TryGetCandidate(binding, _symbols, out var bindingNamespace, out var bindingLocation)
-                ? new Candidate(bindingNamespace, null, bindingLocation, "RoleRefArgs.Name", binding)
-                : null;
-        }
-
-        if (initializer is null || role != Role.WorkflowNamespace ||
-            ManagedNamespaceIsControllerNamespaceRule.NamespacedArgument(initializer.ValueOf(_scope), _symbols) is not null)
+        if (ManagedNamespaceIsControllerNamespaceRule.NamespacedArgument(initializer.ValueOf(_scope), _symbols) is not null)
         {
             return null; // A namespace install is ARGO0001's business.
         }
@@ -139,11 +147,10 @@ internal sealed class ControllerNamespaceFacts
             : null;
     }
 
-    // namespaceArgs.Name = "argo" on a local made in this body with no Scope set.
+    // namespaceArgs.Name = "argo" (outside an initializer) on a local made in this body with no Scope set.
     private Candidate? ReadNameAssignment(ISimpleAssignmentOperation assignment)
     {
-        if (assignment.Parent is IObjectOrCollectionInitializerOperation || !assignment.AssignedProperty().Is(_name) ||
-            assignment.Value.KnownString() is not { Length: > 0 } name ||
+        if (assignment.Value.KnownString() is not { Length: > 0 } name ||
             assignment.Target is not IPropertyReferenceOperation { Instance: ILocalReferenceOperation local })
         {
             return null;

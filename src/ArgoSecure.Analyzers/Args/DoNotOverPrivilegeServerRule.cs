@@ -30,7 +30,7 @@ internal static class DoNotOverPrivilegeServerRule
     /// <summary>Reports <c>AccessLevel = ReadWrite</c> in an <c>ArgoServerArgs</c> initializer that makes the server act for callers.</summary>
     public static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols, IObjectOrCollectionInitializerOperation initializer)
     {
-        var accessLevel = ArgoSymbols.Property(symbols.ArgoServerArgs, "AccessLevel");
+        var accessLevel = symbols.ServerAccessLevelProperty;
         IOperation? level = null;
         foreach (var (property, _, node) in initializer.PropertyValues())
         {
@@ -42,7 +42,7 @@ internal static class DoNotOverPrivilegeServerRule
 
         if (level is not ISimpleAssignmentOperation assignment || !assignment.Value.TryGetConstant(out var constant) ||
             !OperationExtensions.ConstantEquals(constant, ReadWrite) ||
-            !ActsForCallers(initializer, ArgoSymbols.Property(symbols.ArgoServerArgs, "AuthModes"), ArgoSymbols.Property(symbols.ArgoServerArgs, "Sso"), ArgoSymbols.Property(symbols.SsoArgs, "RbacEnabled")))
+            !ActsForCallers(initializer, symbols.ServerAuthModes, symbols.ServerSso, symbols.SsoRbacEnabled))
         {
             return;
         }

@@ -29,16 +29,16 @@ internal static class ManagedNamespaceIsControllerNamespaceRule
     /// <summary>Reports a namespace install of the object's own namespace in one initializer.</summary>
     public static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols, ITypeSymbol type, IObjectOrCollectionInitializerOperation initializer)
     {
-        if (type.IsOrDerives(symbols.ArgoControllerArgs) || type.IsOrDerives(symbols.ArgoServerArgs))
+        var isController = type.IsOrDerives(symbols.ArgoControllerArgs);
+        if (isController || type.IsOrDerives(symbols.ArgoServerArgs))
         {
-            var named = (INamedTypeSymbol)type;
-            var scope = initializer.ValueOf(ArgoSymbols.Property(named, "Scope"));
+            var scope = initializer.ValueOf(isController ? symbols.ControllerScope : symbols.ServerScope);
             if (NamespacedArgument(scope, symbols) is not { } managed || managed.ConstantString() is not { } managedName)
             {
                 return;
             }
 
-            var ns = NamespaceOf(initializer, ArgoSymbols.Property(named, "Namespace"));
+            var ns = NamespaceOf(initializer, isController ? symbols.ControllerNamespace : symbols.ServerNamespace);
             if (ns is not null && string.Equals(ns, managedName, System.StringComparison.Ordinal))
             {
                 context.ReportDiagnostic(AcceptedRisks.Create(Rule, scope!, scope!.Syntax.GetLocation(), null, type.Name + ".Scope"));
@@ -46,14 +46,13 @@ internal static class ManagedNamespaceIsControllerNamespaceRule
         }
         else if (type.IsOrDerives(symbols.WorkflowNamespaceArgs))
         {
-            var named = (INamedTypeSymbol)type;
-            if (NamespacedArgument(initializer.ValueOf(ArgoSymbols.Property(named, "Scope")), symbols) is null)
+            if (NamespacedArgument(initializer.ValueOf(symbols.WorkflowNamespaceScope), symbols) is null)
             {
                 return;
             }
 
-            var nameValue = initializer.ValueOf(ArgoSymbols.Property(named, "Name"));
-            var controllerNamespace = NamespaceOf(initializer, ArgoSymbols.Property(named, "ControllerNamespace"));
+            var nameValue = initializer.ValueOf(symbols.WorkflowNamespaceName);
+            var controllerNamespace = NamespaceOf(initializer, symbols.WorkflowNamespaceControllerNamespace);
             if (nameValue.ConstantString() is { } name && controllerNamespace is not null && string.Equals(name, controllerNamespace, System.StringComparison.Ordinal))
             {
                 context.ReportDiagnostic(AcceptedRisks.Create(Rule, nameValue!, nameValue!.Parent?.Syntax.GetLocation() ?? nameValue.Syntax.GetLocation(), null, type.Name + ".Name"));

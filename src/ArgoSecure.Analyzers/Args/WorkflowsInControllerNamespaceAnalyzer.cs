@@ -70,7 +70,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
 
             // Built at the first callback (see ArgoSymbols.MayReference); null when neither kind of candidate can exist.
             var lazyPasses = new Lazy<Passes?>(() =>
-                ArgoSymbols.TryCreate(compilation) is { } symbols &&
+                ArgoSymbols.For(compilation) is { } symbols &&
                 (symbols.WorkflowNamespaceArgs is not null || (symbols.RoleBindingArgs is not null && symbols.RoleRefArgs is not null))
                     ? new Passes(new ControllerNamespaceFacts(symbols))
                     : null);
@@ -112,10 +112,11 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         public void Collect(OperationAnalysisContext context)
         {
             var operation = context.Operation;
-            if (_facts.ReadController(operation) is { } controller)
+            _facts.Read(operation, out var controller, out var candidate);
+            if (controller is { } known)
             {
-                Record(controller);
-                if (controller.Namespace is { } ns)
+                Record(known);
+                if (known.Namespace is { } ns)
                 {
                     _blocks.Update(operation, ns, static (facts, ns) => facts.Controllers.Add(ns));
                 }
@@ -123,7 +124,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (_facts.ReadCandidate(operation) is not { } candidate)
+            if (candidate is null)
             {
                 return;
             }

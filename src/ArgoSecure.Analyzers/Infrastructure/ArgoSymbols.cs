@@ -1,11 +1,13 @@
+using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ArgoSecure.Analyzers;
 
 /// <summary>
 /// The ArgoSecure and Pulumi.Kubernetes symbols the analyzers look for, resolved once per compilation.
-/// <see cref="TryCreate"/> returns null when the compilation references neither library, so analyzers
+/// <see cref="For"/> returns null when the compilation references neither library, so analyzers
 /// register nothing there.
 /// </summary>
 internal sealed class ArgoSymbols
@@ -43,6 +45,7 @@ internal sealed class ArgoSymbols
         ServerAccessLevel = Type("ArgoSecure.ServerAccessLevel");
         TemplateReferencing = Type("ArgoSecure.TemplateReferencing");
         DatabaseTlsMode = Type("ArgoSecure.DatabaseTlsMode");
+        AcceptedRisk = Type("ArgoSecure.AcceptedRisk");
 
         HelmV3ReleaseArgs = Type("Pulumi.Kubernetes.Types.Inputs.Helm.V3.ReleaseArgs");
         HelmV4ChartArgs = Type("Pulumi.Kubernetes.Types.Inputs.Helm.V4.ChartArgs");
@@ -56,6 +59,20 @@ internal sealed class ArgoSymbols
         ClusterRoleBindingArgs = Type("Pulumi.Kubernetes.Types.Inputs.Rbac.V1.ClusterRoleBindingArgs");
         RoleRefArgs = Type("Pulumi.Kubernetes.Types.Inputs.Rbac.V1.RoleRefArgs");
         SubjectArgs = Type("Pulumi.Kubernetes.Types.Inputs.Rbac.V1.SubjectArgs");
+
+        // The properties the initializer rules read on every Args object: looked up once here, not per object (a
+        // lookup by name makes a new array of members each time).
+        ControllerScope = Property(ArgoControllerArgs, "Scope");
+        ControllerNamespace = Property(ArgoControllerArgs, "Namespace");
+        ServerScope = Property(ArgoServerArgs, "Scope");
+        ServerNamespace = Property(ArgoServerArgs, "Namespace");
+        ServerAccessLevelProperty = Property(ArgoServerArgs, "AccessLevel");
+        ServerAuthModes = Property(ArgoServerArgs, "AuthModes");
+        ServerSso = Property(ArgoServerArgs, "Sso");
+        SsoRbacEnabled = Property(SsoArgs, "RbacEnabled");
+        WorkflowNamespaceScope = Property(WorkflowNamespaceArgs, "Scope");
+        WorkflowNamespaceName = Property(WorkflowNamespaceArgs, "Name");
+        WorkflowNamespaceControllerNamespace = Property(WorkflowNamespaceArgs, "ControllerNamespace");
     }
 
     private readonly IAssemblySymbol _source;
@@ -76,6 +93,19 @@ internal sealed class ArgoSymbols
     public INamedTypeSymbol? ServerAccessLevel { get; }
     public INamedTypeSymbol? TemplateReferencing { get; }
     public INamedTypeSymbol? DatabaseTlsMode { get; }
+    public INamedTypeSymbol? AcceptedRisk { get; }
+
+    public IPropertySymbol? ControllerScope { get; }
+    public IPropertySymbol? ControllerNamespace { get; }
+    public IPropertySymbol? ServerScope { get; }
+    public IPropertySymbol? ServerNamespace { get; }
+    public IPropertySymbol? ServerAccessLevelProperty { get; }
+    public IPropertySymbol? ServerAuthModes { get; }
+    public IPropertySymbol? ServerSso { get; }
+    public IPropertySymbol? SsoRbacEnabled { get; }
+    public IPropertySymbol? WorkflowNamespaceScope { get; }
+    public IPropertySymbol? WorkflowNamespaceName { get; }
+    public IPropertySymbol? WorkflowNamespaceControllerNamespace { get; }
 
     public INamedTypeSymbol? HelmV3ReleaseArgs { get; }
     public INamedTypeSymbol? HelmV4ChartArgs { get; }
@@ -106,7 +136,7 @@ internal sealed class ArgoSymbols
     /// Decided without binding anything (the external references only: <see cref="Compilation.References"/> binds the
     /// <c>#r</c> directives), so that a compilation start action can call it: looking the types up there
     /// waits for (or does) the compiler's own reference binding, which ReportAnalyzer then charges to the analyzer. The
-    /// analyzers look the types up (<see cref="TryCreate"/>) at their first callback, when the compiler has done that work.
+    /// analyzers look the types up (<see cref="For"/>) at their first callback, when the compiler has done that work.
     /// </summary>
     public static bool MayReference(Compilation compilation, bool argoSecure, bool pulumi)
     {
@@ -160,8 +190,16 @@ internal sealed class ArgoSymbols
         return false;
     }
 
-    /// <summary>The symbols of this compilation, or null when it references neither ArgoSecure nor Pulumi.Kubernetes.</summary>
-    public static ArgoSymbols? TryCreate(Compilation compilation)
+    /// <summary>
+    /// The symbols of this compilation, or null when it references neither ArgoSecure nor Pulumi.Kubernetes. Looked up
+    /// once per compilation for all the analyzers: they ask at their first callbacks, at the same time.
+    /// </summary>
+    public static ArgoSymbols? For(Compilation compilation) => ByCompilation.GetValue(compilation, static c => new Lazy<ArgoSymbols?>(() => Create(c))).Value;
+
+    // The table may make two Lazy for one compilation when two threads ask first; only one is kept, and run.
+    private static readonly ConditionalWeakTable<Compilation, Lazy<ArgoSymbols?>> ByCompilation = new();
+
+    private static ArgoSymbols? Create(Compilation compilation)
     {
         var symbols = new ArgoSymbols(compilation);
         return symbols.HasArgoSecure || symbols.HasPulumiKubernetes ? symbols : null;

@@ -35,7 +35,7 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
             }
 
             // Built at the first callback (see ArgoSymbols.MayReference); null when none of the types is there after all.
-            var lazyDispatch = new Lazy<Dispatch?>(() => ArgoSymbols.TryCreate(compilation) is { HasPulumiKubernetes: true } symbols ? Dispatch.Create(symbols) : null);
+            var lazyDispatch = new Lazy<Dispatch?>(() => ArgoSymbols.For(compilation) is { HasPulumiKubernetes: true } symbols ? Dispatch.Create(symbols) : null);
 
             // One callback per object creation, no walk of every body. A Helm release or chart is read when its code
             // block ends, from a block action (see HelmArgoWorkflowsValuesRule).
