@@ -42,23 +42,24 @@ internal static class QuickStartManifestRule
         {
             if (isFile && property.Name == "File")
             {
-                Check(context, value, type!.Name + ".File");
+                Check(context, value, type!, ".File");
             }
             else if (isGroup && property.Name == "Files")
             {
                 foreach (var element in CollectionElements.Of(value))
                 {
-                    Check(context, element, type!.Name + ".Files");
+                    Check(context, element, type!, ".Files");
                 }
             }
         }
     }
 
-    private static void Check(OperationAnalysisContext context, IOperation value, string display)
+    // The message names the property (ConfigFileArgs.File): made only when reported.
+    private static void Check(OperationAnalysisContext context, IOperation value, ITypeSymbol type, string property)
     {
         if (value.ConstantString() is { } file && IsQuickStartManifest(file))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DoNotUseServerAuthModeRule.Descriptor, value.Syntax.GetLocation(), display));
+            context.ReportDiagnostic(Diagnostic.Create(DoNotUseServerAuthModeRule.Descriptor, value.Syntax.GetLocation(), type.Name + property));
         }
     }
 }
