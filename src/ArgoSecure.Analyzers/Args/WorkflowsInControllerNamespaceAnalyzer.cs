@@ -102,7 +102,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentBag<Candidate> _undecided = new();
 
         // The controllers and the waiting candidates of each code block whose end has not run yet.
-        private readonly PendingByBlock<BlockFacts> _blocks = new();
+        private readonly PendingByBlock<BlockFacts> _blocks = new(static () => new BlockFacts());
         private int _controllerCreations;
         private int _controllersOnTheDefaultNamespace;
         private int _namespaceAssignments;

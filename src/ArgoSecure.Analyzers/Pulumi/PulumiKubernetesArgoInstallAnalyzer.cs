@@ -39,7 +39,7 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
 
             // One callback per object creation, no walk of every body. A Helm release or chart is read when its code
             // block ends, from a block action (see HelmArgoWorkflowsValuesRule).
-            var helm = new PendingByBlock<List<IObjectCreationOperation>>();
+            var helm = new PendingByBlock<List<IObjectCreationOperation>>(static () => new List<IObjectCreationOperation>());
             start.RegisterOperationAction(
                 ctx =>
                 {
