@@ -25,6 +25,7 @@ internal sealed class ControllerNamespaceFacts
     private readonly ConcurrentDictionary<ITypeSymbol, Role> _roles = new(SymbolEqualityComparer.Default);
     private readonly System.Func<ITypeSymbol, Role> _classify;
     private readonly IAssemblySymbol[] _assemblies;
+    private readonly IAssemblySymbol[] _declaringAssemblies;
 
     private enum Role
     {
@@ -45,6 +46,7 @@ internal sealed class ControllerNamespaceFacts
         _controller = ArgoSymbols.Property(symbols.ArgoWorkflowsArgs, "Controller");
         _classify = Classify;
         _assemblies = symbols.AssembliesOf(symbols.ArgoControllerArgs, symbols.ArgoWorkflowsArgs, symbols.WorkflowNamespaceArgs, symbols.RoleBindingArgs);
+        _declaringAssemblies = ArgoSymbols.DeclaringAssembliesOf(new[] { symbols.ArgoControllerArgs, symbols.ArgoWorkflowsArgs, symbols.WorkflowNamespaceArgs, symbols.RoleBindingArgs });
     }
 
     /// <summary>
@@ -62,7 +64,7 @@ internal sealed class ControllerNamespaceFacts
         if (operation is ISimpleAssignmentOperation assignment)
         {
             if (assignment.Parent is IObjectOrCollectionInitializerOperation || assignment.AssignedProperty() is not { } property ||
-                !ArgoSymbols.IsOneOf(property.ContainingAssembly, _assemblies))
+                !ArgoSymbols.IsOneOf(property.ContainingAssembly, _declaringAssemblies))
             {
                 return;
             }
@@ -211,6 +213,12 @@ internal sealed class ControllerNamespaceFacts
         // the few that hold a watched type, or a type that may derive from one (the source), rules them out before
         // any hashing of the type.
         if (type is null || type.TypeKind != TypeKind.Class || !ArgoSymbols.IsOneOf(type.ContainingAssembly, _assemblies))
+        {
+            return Role.None;
+        }
+
+        // A class right under object outside the watched types' assemblies (most of a program's own classes) is none of them.
+        if (type.BaseType is { SpecialType: SpecialType.System_Object } && !ArgoSymbols.IsOneOf(type.ContainingAssembly, _declaringAssemblies))
         {
             return Role.None;
         }

@@ -176,6 +176,21 @@ internal sealed class ArgoSymbols
         return assemblies.ToArray();
     }
 
+    /// <summary>The assemblies that declare these types (not the source, unless one is declared there).</summary>
+    public static IAssemblySymbol[] DeclaringAssembliesOf(IEnumerable<INamedTypeSymbol?> types)
+    {
+        var assemblies = new List<IAssemblySymbol>();
+        foreach (var type in types)
+        {
+            if (type?.ContainingAssembly is { } assembly && !assemblies.Contains(assembly))
+            {
+                assemblies.Add(assembly);
+            }
+        }
+
+        return assemblies.ToArray();
+    }
+
     /// <summary>Whether <paramref name="assembly"/> is one of <paramref name="assemblies"/> (a reference comparison: no hashing).</summary>
     public static bool IsOneOf(IAssemblySymbol? assembly, IAssemblySymbol[] assemblies)
     {

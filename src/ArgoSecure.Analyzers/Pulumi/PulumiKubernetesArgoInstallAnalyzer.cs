@@ -90,7 +90,8 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
 
         public HashSet<INamedTypeSymbol> Helm { get; } = new(SymbolEqualityComparer.Default);
 
-        // The assemblies of those types (and the source): any other creation is ruled out without hashing its type.
+        // The assemblies that declare those types (the creation must be of one of them exactly): any other creation,
+        // a program's own classes included, is ruled out without hashing its type.
         public IAssemblySymbol[] Assemblies { get; private set; } = Array.Empty<IAssemblySymbol>();
 
         public static Dispatch? Create(ArgoSymbols symbols)
@@ -116,7 +117,7 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
 
             var types = new List<INamedTypeSymbol?>(dispatch.ByType.Keys);
             types.AddRange(dispatch.Helm);
-            dispatch.Assemblies = symbols.AssembliesOf(types.ToArray());
+            dispatch.Assemblies = ArgoSymbols.DeclaringAssembliesOf(types);
             return dispatch.ByType.Count == 0 && dispatch.Helm.Count == 0 ? null : dispatch;
         }
 
