@@ -131,22 +131,16 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            foreach (var type in new[] { symbols.ArgoControllerArgs, symbols.ArgoServerArgs })
+            foreach (var scope in new[] { symbols.ControllerScope, symbols.ServerScope })
             {
-                if (ArgoSymbols.Property(type, "Scope") is { } scope)
+                if (scope is not null)
                 {
                     WatchOf(scope).IsScope = true;
                 }
             }
 
-            _propertyAssemblies = AssembliesOf(_watches.Keys);
-            var created = new List<ISymbol>(_initializerTypes);
-            if (symbols.AcceptedRisk is { } acceptedRisk)
-            {
-                created.Add(acceptedRisk);
-            }
-
-            _creationAssemblies = AssembliesOf(created);
+            _propertyAssemblies = ArgoSymbols.DeclaringAssembliesOf(_watches.Keys);
+            _creationAssemblies = ArgoSymbols.DeclaringAssembliesOf(new List<ISymbol?>(_initializerTypes) { symbols.AcceptedRisk });
         }
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
@@ -223,20 +217,6 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             {
                 AnalyzeInitializer(context, type, initializer);
             }
-        }
-
-        private static IAssemblySymbol[] AssembliesOf(IEnumerable<ISymbol> symbols)
-        {
-            var assemblies = new List<IAssemblySymbol>();
-            foreach (var symbol in symbols)
-            {
-                if (!assemblies.Contains(symbol.ContainingAssembly))
-                {
-                    assemblies.Add(symbol.ContainingAssembly);
-                }
-            }
-
-            return assemblies.ToArray();
         }
 
         private bool IsWatched(IPropertySymbol property, out Watch watch)

@@ -74,7 +74,7 @@ internal static class ManagedNamespaceIsControllerNamespaceRule
             return;
         }
 
-        var namespaceProperty = ArgoSymbols.Property(scopeProperty.ContainingType, "Namespace");
+        var namespaceProperty = scopeProperty.Is(symbols.ControllerScope) ? symbols.ControllerNamespace : symbols.ServerNamespace;
         var creation = OperationExtensions.CreationOfLocal(assignment, local.Local, new[] { namespaceProperty }, assignment, out var namespaceChanged);
         if (creation is null || namespaceChanged)
         {

@@ -165,9 +165,9 @@ internal sealed class ArgoSymbols
     public IAssemblySymbol[] AssembliesOf(params INamedTypeSymbol?[] types)
     {
         var assemblies = new List<IAssemblySymbol> { _source };
-        foreach (var type in types)
+        foreach (var assembly in DeclaringAssembliesOf(types))
         {
-            if (type?.ContainingAssembly is { } assembly && !assemblies.Contains(assembly))
+            if (!ReferenceEquals(assembly, _source))
             {
                 assemblies.Add(assembly);
             }
@@ -176,13 +176,13 @@ internal sealed class ArgoSymbols
         return assemblies.ToArray();
     }
 
-    /// <summary>The assemblies that declare these types (not the source, unless one is declared there).</summary>
-    public static IAssemblySymbol[] DeclaringAssembliesOf(IEnumerable<INamedTypeSymbol?> types)
+    /// <summary>The assemblies that declare these types or members (not the source, unless one is declared there).</summary>
+    public static IAssemblySymbol[] DeclaringAssembliesOf(IEnumerable<ISymbol?> symbols)
     {
         var assemblies = new List<IAssemblySymbol>();
-        foreach (var type in types)
+        foreach (var symbol in symbols)
         {
-            if (type?.ContainingAssembly is { } assembly && !assemblies.Contains(assembly))
+            if (symbol?.ContainingAssembly is { } assembly && !assemblies.Contains(assembly))
             {
                 assemblies.Add(assembly);
             }
