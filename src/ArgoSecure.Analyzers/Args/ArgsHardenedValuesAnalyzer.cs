@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -59,10 +60,10 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
 
             // Built at the first callback (see ArgoSymbols.MayReference); null when the Args are not there after all.
             var lazyTable = new Lazy<Table?>(() => ArgoSymbols.For(compilation) is { HasArgoSecure: true } symbols ? new Table(symbols) : null);
-            start.RegisterOperationAction(c => lazyTable.Value?.AnalyzeAssignment(c), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => lazyTable.Value?.AnalyzeMemberInitializer(c), OperationKind.MemberInitializer);
-            start.RegisterOperationAction(c => lazyTable.Value?.AnalyzeInvocation(c), OperationKind.Invocation);
-            start.RegisterOperationAction(c => lazyTable.Value?.AnalyzeCreation(c), OperationKind.ObjectCreation);
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeAssignment(c), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeMemberInitializer(c), OperationKind.MemberInitializer);
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeInvocation(c), OperationKind.Invocation);
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeCreation(c), OperationKind.ObjectCreation);
         });
     }
 
@@ -143,6 +144,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             _creationAssemblies = ArgoSymbols.DeclaringAssembliesOf(new List<ISymbol?>(_initializerTypes) { symbols.AcceptedRisk });
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
@@ -164,6 +166,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public void AnalyzeMemberInitializer(OperationAnalysisContext context)
         {
             var member = (IMemberInitializerOperation)context.Operation;
@@ -183,6 +186,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             // args.AuthModes.Add(AuthMode.Server): only calls whose receiver is a watched list property.
@@ -199,6 +203,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public void AnalyzeCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
@@ -219,6 +224,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private bool IsWatched(IPropertySymbol property, out Watch watch)
         {
             if (!ArgoSymbols.IsOneOf(property.ContainingAssembly, _propertyAssemblies))

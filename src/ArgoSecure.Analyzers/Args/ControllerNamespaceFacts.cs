@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -57,6 +58,7 @@ internal sealed class ControllerNamespaceFacts
     /// made in the same body), or a Pulumi RoleBinding that lets someone create workflows in a namespace. Most operations
     /// are neither, and are told apart by the assembly of the type or property first.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public void Read(IOperation operation, out ControllerFact? controller, out Candidate? candidate)
     {
         controller = null;
@@ -207,6 +209,7 @@ internal sealed class ControllerNamespaceFacts
         return true;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private Role RoleOf(ITypeSymbol? type)
     {
         // Most creations are of types no rule looks at (collections, the framework): comparing their assembly with
@@ -233,6 +236,7 @@ internal sealed class ControllerNamespaceFacts
         type.IsOrDerives(_symbols.RoleBindingArgs) ? Role.Binding :
         Role.None;
 
+    [MethodImpl(HotPath.Optimized)]
     private static (ITypeSymbol? Type, IObjectOrCollectionInitializerOperation? Initializer) Initialized(IOperation operation) => operation switch
     {
         IObjectCreationOperation creation => (creation.Type, creation.Initializer),

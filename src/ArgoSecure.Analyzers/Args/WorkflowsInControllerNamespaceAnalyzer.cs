@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using ArgoSecure.Rules;
 using Microsoft.CodeAnalysis;
@@ -74,10 +75,10 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                 (symbols.WorkflowNamespaceArgs is not null || (symbols.RoleBindingArgs is not null && symbols.RoleRefArgs is not null))
                     ? new Passes(new ControllerNamespaceFacts(symbols))
                     : null);
-            start.RegisterOperationAction(c => lazyPasses.Value?.Collect(c), OperationKind.ObjectCreation, OperationKind.MemberInitializer, OperationKind.SimpleAssignment);
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyPasses.Value?.Collect(c), OperationKind.ObjectCreation, OperationKind.MemberInitializer, OperationKind.SimpleAssignment);
 
             // The driver runs a block's operation actions before its block actions: its candidates are decided here.
-            start.RegisterOperationBlockAction(c =>
+            start.RegisterOperationBlockAction([MethodImpl(HotPath.Optimized)] (c) =>
             {
                 if (lazyPasses.IsValueCreated)
                 {
@@ -109,6 +110,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
 
         public Passes(ControllerNamespaceFacts facts) => _facts = facts;
 
+        [MethodImpl(HotPath.Optimized)]
         public void Collect(OperationAnalysisContext context)
         {
             var operation = context.Operation;
@@ -143,6 +145,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
             _blocks.Update(operation, candidate, static (facts, candidate) => facts.Candidates.Add(candidate));
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public void EndBlock(OperationBlockAnalysisContext context)
         {
             foreach (var facts in _blocks.TakeEnded(context.OperationBlocks) ?? [])
@@ -199,6 +202,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
             public List<Candidate> Candidates { get; } = new();
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void Record(ControllerFact controller)
         {
             // TryAdd locks even when the key is there; most controllers repeat a namespace already seen.

@@ -192,6 +192,7 @@ internal sealed class ArgoSymbols
     }
 
     /// <summary>Whether <paramref name="assembly"/> is one of <paramref name="assemblies"/> (a reference comparison: no hashing).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool IsOneOf(IAssemblySymbol? assembly, IAssemblySymbol[] assemblies)
     {
         foreach (var candidate in assemblies)

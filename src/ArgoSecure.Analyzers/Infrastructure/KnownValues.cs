@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,6 +13,7 @@ namespace ArgoSecure.Analyzers;
 internal static class KnownValues
 {
     /// <summary>The string <paramref name="operation"/> always has, or null when it is not knowable here.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static string? KnownString(this IOperation? operation)
     {
         if (operation.ConstantString() is { } constant)

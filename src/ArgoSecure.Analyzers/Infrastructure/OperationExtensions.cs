@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -9,6 +10,7 @@ namespace ArgoSecure.Analyzers;
 internal static class OperationExtensions
 {
     /// <summary>The operation without the implicit or explicit conversions around it.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static IOperation WithoutConversions(this IOperation operation)
     {
         while (operation is IConversionOperation conversion)
@@ -20,6 +22,7 @@ internal static class OperationExtensions
     }
 
     /// <summary>The compile-time constant of a value (a literal, a const field or local, an enum member), looking through conversions.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool TryGetConstant(this IOperation? operation, out object? value)
     {
         while (operation is not null)
@@ -42,10 +45,12 @@ internal static class OperationExtensions
         operation.TryGetConstant(out var value) ? value as string : null;
 
     /// <summary>The property an assignment writes, when its target is a property (not an indexer).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static IPropertySymbol? AssignedProperty(this IAssignmentOperation assignment) =>
         assignment.Target is IPropertyReferenceOperation reference && reference.Arguments.Length == 0 ? reference.Property : null;
 
     /// <summary>True when <paramref name="property"/> is <paramref name="expected"/> (or its original definition is).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool Is(this IPropertySymbol? property, IPropertySymbol? expected) =>
         property is not null && expected is not null &&
         (SymbolEqualityComparer.Default.Equals(property, expected) || SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, expected));
@@ -76,6 +81,7 @@ internal static class OperationExtensions
     public static PropertyValueList PropertyValues(this IObjectOrCollectionInitializerOperation? initializer) => new(initializer);
 
     /// <summary>The value given to <paramref name="property"/> in an initializer, or null when the initializer does not set it.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static IOperation? ValueOf(this IObjectOrCollectionInitializerOperation? initializer, IPropertySymbol? property)
     {
         IOperation? found = null;
@@ -178,6 +184,7 @@ internal static class OperationExtensions
         creation.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol : null;
 
     /// <summary>The root of the operation tree that holds <paramref name="operation"/>: its method body, field initializer or top-level statements.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static IOperation Root(this IOperation operation)
     {
         while (operation.Parent is not null)

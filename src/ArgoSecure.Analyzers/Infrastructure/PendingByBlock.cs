@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -30,6 +31,7 @@ internal sealed class PendingByBlock<T>
     public IEnumerable<T> Remaining => _byRoot.Values;
 
     /// <summary>Changes what is held for the block of <paramref name="operation"/>, created on first use.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public void Update<TArg>(IOperation operation, TArg arg, Action<T, TArg> update)
     {
         var root = operation.Root();
@@ -50,6 +52,7 @@ internal sealed class PendingByBlock<T>
     }
 
     /// <summary>Takes what is held for the blocks that end (an operation block action's <c>OperationBlocks</c>).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public List<T>? TakeEnded(ImmutableArray<IOperation> blocks)
     {
         if (Volatile.Read(ref _count) == 0)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -24,6 +25,7 @@ internal abstract class PropertyRule
     public virtual bool IsHarmlessInContext(ISimpleAssignmentOperation assignment, ArgoSymbols symbols) => false;
 
     /// <summary>Reports the assignment when its constant is insecure.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public void Analyze(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, PropertyCheck check, ArgoSymbols symbols)
     {
         if (!assignment.Value.TryGetConstant(out var value) || !check.IsInsecure(value) || IsHarmlessInContext(assignment, symbols))

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -32,6 +33,7 @@ internal readonly struct PropertyValueList
 
         public (IPropertySymbol Property, IOperation Value, IOperation Node) Current { get; private set; }
 
+        [MethodImpl(HotPath.Optimized)]
         public bool MoveNext()
         {
             while (++_index < _initializers.Length)

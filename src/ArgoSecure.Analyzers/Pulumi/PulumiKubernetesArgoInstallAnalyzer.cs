@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -41,7 +42,7 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
             // block ends, from a block action (see HelmArgoWorkflowsValuesRule).
             var helm = new PendingByBlock<List<IObjectCreationOperation>>(static () => new List<IObjectCreationOperation>());
             start.RegisterOperationAction(
-                ctx =>
+                [MethodImpl(HotPath.Optimized)] (ctx) =>
                 {
                     var creation = (IObjectCreationOperation)ctx.Operation;
                     if (creation.Initializer is null || creation.Type is not INamedTypeSymbol type || lazyDispatch.Value is not { } dispatch ||
@@ -61,7 +62,7 @@ public sealed class PulumiKubernetesArgoInstallAnalyzer : DiagnosticAnalyzer
                     }
                 },
                 OperationKind.ObjectCreation);
-            start.RegisterOperationBlockAction(end =>
+            start.RegisterOperationBlockAction([MethodImpl(HotPath.Optimized)] (end) =>
             {
                 if (helm.TakeEnded(end.OperationBlocks) is not { } ended || lazyDispatch.Value is not { } dispatch)
                 {
