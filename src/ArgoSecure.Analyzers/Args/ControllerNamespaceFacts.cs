@@ -46,8 +46,9 @@ internal sealed class ControllerNamespaceFacts
         _scope = symbols.WorkflowNamespaceScope;
         _controller = ArgoSymbols.Property(symbols.ArgoWorkflowsArgs, "Controller");
         _classify = Classify;
-        _assemblies = symbols.AssembliesOf(symbols.ArgoControllerArgs, symbols.ArgoWorkflowsArgs, symbols.WorkflowNamespaceArgs, symbols.RoleBindingArgs);
-        _declaringAssemblies = ArgoSymbols.DeclaringAssembliesOf(new[] { symbols.ArgoControllerArgs, symbols.ArgoWorkflowsArgs, symbols.WorkflowNamespaceArgs, symbols.RoleBindingArgs });
+        var watched = new[] { symbols.ArgoControllerArgs, symbols.ArgoWorkflowsArgs, symbols.WorkflowNamespaceArgs, symbols.RoleBindingArgs };
+        _assemblies = symbols.AssembliesOf(watched);
+        _declaringAssemblies = ArgoSymbols.DeclaringAssembliesOf(watched);
     }
 
     /// <summary>
@@ -215,13 +216,13 @@ internal sealed class ControllerNamespaceFacts
         // Most creations are of types no rule looks at (collections, the framework): comparing their assembly with
         // the few that hold a watched type, or a type that may derive from one (the source), rules them out before
         // any hashing of the type.
-        if (type is null || type.TypeKind != TypeKind.Class || !ArgoSymbols.IsOneOf(type.ContainingAssembly, _assemblies))
+        if (type is null || type.TypeKind != TypeKind.Class || type.ContainingAssembly is not { } assembly || !ArgoSymbols.IsOneOf(assembly, _assemblies))
         {
             return Role.None;
         }
 
         // A class right under object outside the watched types' assemblies (most of a program's own classes) is none of them.
-        if (type.BaseType is { SpecialType: SpecialType.System_Object } && !ArgoSymbols.IsOneOf(type.ContainingAssembly, _declaringAssemblies))
+        if (type.BaseType is { SpecialType: SpecialType.System_Object } && !ArgoSymbols.IsOneOf(assembly, _declaringAssemblies))
         {
             return Role.None;
         }

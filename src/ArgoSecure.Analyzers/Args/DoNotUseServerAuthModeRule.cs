@@ -23,7 +23,7 @@ internal sealed class DoNotUseServerAuthModeRule : CollectionElementRule
 
     public override string? Replacement => Replacements.Member("ArgoSecure.AuthMode", "Client");
 
-    public override IPropertySymbol? GetProperty(ArgoSymbols symbols) => ArgoSymbols.Property(symbols.ArgoServerArgs, "AuthModes");
+    public override IPropertySymbol? GetProperty(ArgoSymbols symbols) => symbols.ServerAuthModes;
 
     public override bool IsInsecure(object? value) => OperationExtensions.ConstantEquals(value, ServerAuthMode);
 }
