@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ArgoSecure.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -32,6 +33,7 @@ internal static class AcceptedRisks
     /// rule that is an error by default (ARGO0001-0003, 0006), so an accepted one of those is created suppressed here, with
     /// the same ID, texts and tags; <see cref="AcceptedRiskSuppressor"/> suppresses the others.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static Diagnostic Create(DiagnosticDescriptor rule, IOperation reportedAt, Location location, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs)
     {
         properties ??= ImmutableDictionary<string, string?>.Empty;
@@ -57,6 +59,7 @@ internal static class AcceptedRisks
     /// the object's own <c>AcceptedRisks</c> (initializer, or <c>local.AcceptedRisks.Add(…)</c> in the same body), then
     /// those of each Args initializer around it. Null when none does.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static string? Find(IOperation reportedAt, string ruleId)
     {
         for (IOperation? operation = reportedAt; operation is not null; operation = operation.Parent)

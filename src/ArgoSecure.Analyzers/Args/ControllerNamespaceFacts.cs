@@ -22,9 +22,11 @@ internal sealed class ControllerNamespaceFacts
     private readonly IPropertySymbol? _controller;
 
     // What each created type is to this rule, computed once per type: every object creation of the compilation
-    // asks, so one dictionary lookup replaces four walks up the base types.
-    private readonly ConcurrentDictionary<ITypeSymbol, Role> _roles = new(SymbolEqualityComparer.Default);
-    private readonly System.Func<ITypeSymbol, Role> _classify;
+    // asks, so one dictionary lookup replaces four walks up the base types. The roles are boxed once: a dictionary of
+    // reference types runs the framework's precompiled code, one of an enum would be compiled at its first call.
+    private static readonly object[] BoxedRoles = { Role.None, Role.Controller, Role.Install, Role.WorkflowNamespace, Role.Binding };
+    private readonly ConcurrentDictionary<ITypeSymbol, object> _roles = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<ITypeSymbol, object> _classify;
     private readonly IAssemblySymbol[] _assemblies;
     private readonly IAssemblySymbol[] _declaringAssemblies;
 
@@ -110,6 +112,7 @@ internal sealed class ControllerNamespaceFacts
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private Candidate? ReadWorkflowNamespace(IOperation operation, IObjectOrCollectionInitializerOperation initializer)
     {
         if (ManagedNamespaceIsControllerNamespaceRule.NamespacedArgument(initializer.ValueOf(_scope), _symbols) is not null)
@@ -227,15 +230,15 @@ internal sealed class ControllerNamespaceFacts
             return Role.None;
         }
 
-        return _roles.GetOrAdd(type, _classify);
+        return (Role)_roles.GetOrAdd(type, _classify);
     }
 
-    private Role Classify(ITypeSymbol type) =>
+    private object Classify(ITypeSymbol type) => BoxedRoles[(int)(
         type.IsOrDerives(_symbols.ArgoControllerArgs) ? Role.Controller :
         type.IsOrDerives(_symbols.ArgoWorkflowsArgs) ? Role.Install :
         type.IsOrDerives(_symbols.WorkflowNamespaceArgs) ? Role.WorkflowNamespace :
         type.IsOrDerives(_symbols.RoleBindingArgs) ? Role.Binding :
-        Role.None;
+        Role.None)];
 
     [MethodImpl(HotPath.Optimized)]
     private static (ITypeSymbol? Type, IObjectOrCollectionInitializerOperation? Initializer) Initialized(IOperation operation) => operation switch

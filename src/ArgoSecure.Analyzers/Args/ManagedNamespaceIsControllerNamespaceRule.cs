@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ArgoSecure.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,6 +28,7 @@ internal static class ManagedNamespaceIsControllerNamespaceRule
         helpLinkUri: RuleCatalog.HelpBaseUri + RuleCatalog.ManagedNamespaceIsControllerNamespace + ".md");
 
     /// <summary>Reports a namespace install of the object's own namespace in one initializer.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols, ITypeSymbol type, IObjectOrCollectionInitializerOperation initializer)
     {
         var isController = type.IsOrDerives(symbols.ArgoControllerArgs);

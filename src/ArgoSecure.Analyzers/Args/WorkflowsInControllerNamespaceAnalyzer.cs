@@ -99,7 +99,8 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
     private sealed class Passes
     {
         private readonly ControllerNamespaceFacts _facts;
-        private readonly ConcurrentDictionary<string, bool> _controllerNamespaces = new(System.StringComparer.Ordinal);
+        // Used as a set (value = key): a dictionary of reference types runs the framework's precompiled code.
+        private readonly ConcurrentDictionary<string, string> _controllerNamespaces = new(System.StringComparer.Ordinal);
         private readonly ConcurrentBag<Candidate> _undecided = new();
 
         // The controllers and the waiting candidates of each code block whose end has not run yet.
@@ -180,6 +181,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void Decide(BlockFacts facts, Action<Diagnostic> report, DiagnosticDescriptor rule)
         {
             foreach (var candidate in facts.Candidates)
@@ -208,7 +210,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
             // TryAdd locks even when the key is there; most controllers repeat a namespace already seen.
             if (controller.Namespace is { } ns && !_controllerNamespaces.ContainsKey(ns))
             {
-                _controllerNamespaces.TryAdd(ns, true);
+                _controllerNamespaces.TryAdd(ns, ns);
             }
 
             switch (controller.Kind)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,6 +28,7 @@ internal abstract class CollectionElementRule
     public abstract string? Replacement { get; }
 
     /// <summary>Reports the insecure constant elements of a value given to the list property.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public void ReportElements(OperationAnalysisContext context, IOperation value, IPropertySymbol property)
     {
         foreach (var element in CollectionElements.Of(value))
@@ -43,43 +45,52 @@ internal abstract class CollectionElementRule
 /// <summary>Finds the element expressions of a list value: collection and array initializers, collection expressions, an Add argument.</summary>
 internal static class CollectionElements
 {
-    /// <summary>The outermost operation of each element expression below <paramref name="value"/>.</summary>
+    /// <summary>The outermost operation of each element expression below <paramref name="value"/>, in source order.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static List<IOperation> Of(IOperation value)
     {
         var result = new List<IOperation>();
-        foreach (var operation in value.SelfAndDescendants())
+        Collect(value, value, outerHasTheSameSyntax: false, result);
+
+        // Children come in evaluation order, which is the source order but for rare cases (named arguments).
+        for (var i = 1; i < result.Count; i++)
         {
-            // A conversion and its operand share the syntax: keep the outermost only.
-            if (!LooksInside(operation) && !HasOuterWithTheSameSyntax(operation, value) && IsElement(operation, value))
+            if (result[i - 1].Syntax.SpanStart > result[i].Syntax.SpanStart)
             {
-                result.Add(operation);
+                result.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+                break;
             }
         }
 
-        // SelfAndDescendants walks a stack; report in source order.
-        result.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
         return result;
     }
 
+    // One pass from the root down. A conversion and its operand share the syntax: only the
+    // outermost counts, so an operation whose parent has its syntax and is kept or ruled out in its place (not one the
+    // walk looks inside) passes that down instead of each operation walking up its parents.
+    [MethodImpl(HotPath.Optimized)]
+    private static void Collect(IOperation operation, IOperation root, bool outerHasTheSameSyntax, List<IOperation> result)
+    {
+        var looksInside = LooksInside(operation);
+        if (!looksInside && !outerHasTheSameSyntax && IsElement(operation, root))
+        {
+            result.Add(operation);
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            var sameSyntax = ReferenceEquals(child.Syntax, operation.Syntax);
+            Collect(child, root, sameSyntax && (outerHasTheSameSyntax || !looksInside), result);
+        }
+    }
+
     // In a collection initializer the implicit Add call, its argument and a params array have the element's syntax: look inside.
+    [MethodImpl(HotPath.Optimized)]
     private static bool LooksInside(IOperation operation) =>
         operation is IArgumentOperation or IInvocationOperation { IsImplicit: true } or
             IArrayCreationOperation { IsImplicit: true } or IArrayInitializerOperation { IsImplicit: true };
 
-    // An operation between it and the root, with its syntax, that is kept or ruled out in its place.
-    private static bool HasOuterWithTheSameSyntax(IOperation operation, IOperation root)
-    {
-        for (var inner = operation; !ReferenceEquals(inner, root) && inner.Parent is { } outer && ReferenceEquals(outer.Syntax, operation.Syntax); inner = outer)
-        {
-            if (!LooksInside(outer))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
+    [MethodImpl(HotPath.Optimized)]
     private static bool IsElement(IOperation operation, IOperation root)
     {
         if (operation.Syntax is not ExpressionSyntax expression)

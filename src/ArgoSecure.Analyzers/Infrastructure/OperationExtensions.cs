@@ -41,6 +41,7 @@ internal static class OperationExtensions
     }
 
     /// <summary>The constant string of a value, or null when it is not a constant string.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static string? ConstantString(this IOperation? operation) =>
         operation.TryGetConstant(out var value) ? value as string : null;
 
@@ -56,6 +57,7 @@ internal static class OperationExtensions
         (SymbolEqualityComparer.Default.Equals(property, expected) || SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, expected));
 
     /// <summary>True when the type is (or derives from) <paramref name="expected"/>.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool IsOrDerives(this ITypeSymbol? type, INamedTypeSymbol? expected)
     {
         if (expected is null)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ArgoSecure.Analyzers;
@@ -26,6 +27,7 @@ internal readonly struct OperationWalk
 
         private Stack<IOperation>? _stack;
 
+        [MethodImpl(HotPath.Optimized)]
         public Enumerator(IOperation root)
         {
             _stack = spare ?? new Stack<IOperation>(64);
@@ -36,6 +38,7 @@ internal readonly struct OperationWalk
 
         public IOperation Current { get; private set; }
 
+        [MethodImpl(HotPath.Optimized)]
         public bool MoveNext()
         {
             if (_stack is null || _stack.Count == 0)
@@ -52,6 +55,7 @@ internal readonly struct OperationWalk
             return true;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public void Dispose()
         {
             if (_stack is not null)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -18,6 +19,7 @@ internal static class ControllerNamespaceWriteBindingRule
     /// The namespace of a RoleBinding that grants workflow create to someone other than argo-server, and where to
     /// report it; whether that namespace is a controller's is decided by the analyzer.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool TryGetCandidate(IObjectCreationOperation creation, ArgoSymbols symbols, out string bindingNamespace, out Location location)
     {
         bindingNamespace = "";

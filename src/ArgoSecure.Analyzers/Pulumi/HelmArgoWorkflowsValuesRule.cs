@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ArgoSecure.Releases;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -60,6 +61,7 @@ internal static class HelmArgoWorkflowsValuesRule
     /// values filled before the creation are reported where they are written, outside the creation, and an editor keeps
     /// only the diagnostics of an operation action that fall inside the operation it analyzed.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static void Analyze(IObjectCreationOperation creation, Action<Diagnostic> report, ArgoSymbols symbols)
     {
         var type = creation.Type as INamedTypeSymbol;
@@ -158,6 +160,7 @@ internal static class HelmArgoWorkflowsValuesRule
             _releaseNamespace = releaseNamespace;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public void Check(HelmMap root)
         {
             // ARGO0001: singleNamespace: true starts the controller with --namespaced; without a --managed-namespace

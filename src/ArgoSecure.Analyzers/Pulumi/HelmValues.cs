@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,6 +19,7 @@ internal abstract class HelmNode
     public IOperation? Operation { get; }
 
     /// <summary>Reads a value.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static HelmNode Read(IOperation? operation, int depth = 0)
     {
         if (operation is null)
@@ -85,6 +87,7 @@ internal abstract class HelmNode
 
     private static bool IsListType(INamedTypeSymbol type) => type.Name is "List" or "InputList";
 
+    [MethodImpl(HotPath.Optimized)]
     internal static HelmNode ReadInitializer(IObjectOrCollectionInitializerOperation initializer, int depth)
     {
         // A map: indexer assignments ["k"] = v or Add("k", v); a list: Add(v).

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,6 +14,7 @@ namespace ArgoSecure.Analyzers;
 internal static class QuickStartManifestRule
 {
     /// <summary>True for a path or URL of an upstream quick-start manifest (<c>quick-start-minimal.yaml</c>, <c>manifests/quick-start/…</c>).</summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static bool IsQuickStartManifest(string file)
     {
         var f = file.Trim().Replace('\\', '/');
@@ -27,6 +29,7 @@ internal static class QuickStartManifestRule
             (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols)
     {
         var creation = (IObjectCreationOperation)context.Operation;
@@ -55,6 +58,7 @@ internal static class QuickStartManifestRule
     }
 
     // The message names the property (ConfigFileArgs.File): made only when reported.
+    [MethodImpl(HotPath.Optimized)]
     private static void Check(OperationAnalysisContext context, IOperation value, ITypeSymbol type, string property)
     {
         if (value.ConstantString() is { } file && IsQuickStartManifest(file))

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -22,6 +23,7 @@ internal static class ServerClusterAdminBindingRule
 
     private static bool IsWriteClusterRole(string name) => name.Trim() is "cluster-admin" or "admin" or "edit";
 
+    [MethodImpl(HotPath.Optimized)]
     public static void Analyze(OperationAnalysisContext context, ArgoSymbols symbols)
     {
         var creation = (IObjectCreationOperation)context.Operation;
