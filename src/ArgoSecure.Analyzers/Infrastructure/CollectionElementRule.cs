@@ -49,8 +49,39 @@ internal static class CollectionElements
     [MethodImpl(HotPath.Optimized)]
     public static List<IOperation> Of(IOperation value)
     {
+        // One pass from the root down, with an explicit stack (a value may nest deeply). A conversion and its operand
+        // share the syntax: only the outermost counts, so an operation whose parent has its syntax and is kept or ruled
+        // out in its place (not one the pass looks inside) hands that down, instead of each operation climbing its parents.
         var result = new List<IOperation>();
-        Collect(value, value, outerHasTheSameSyntax: false, result);
+        var stack = new Pending[16];
+        var count = 0;
+        stack[count++] = new Pending(value, outerHasTheSameSyntax: false);
+        while (count > 0)
+        {
+            var (operation, outerHasTheSameSyntax) = stack[--count];
+            var looksInside = LooksInside(operation);
+            if (!looksInside && !outerHasTheSameSyntax && IsElement(operation, value))
+            {
+                result.Add(operation);
+            }
+
+            // Children pushed, then their order reversed, so that the first child is taken first (pre-order).
+            var first = count;
+            foreach (var child in operation.ChildOperations)
+            {
+                if (count == stack.Length)
+                {
+                    Array.Resize(ref stack, count * 2);
+                }
+
+                stack[count++] = new Pending(child, ReferenceEquals(child.Syntax, operation.Syntax) && (outerHasTheSameSyntax || !looksInside));
+            }
+
+            for (int low = first, high = count - 1; low < high; low++, high--)
+            {
+                (stack[low], stack[high]) = (stack[high], stack[low]);
+            }
+        }
 
         // Children come in evaluation order, which is the source order but for rare cases (named arguments).
         for (var i = 1; i < result.Count; i++)
@@ -63,25 +94,6 @@ internal static class CollectionElements
         }
 
         return result;
-    }
-
-    // One pass from the root down. A conversion and its operand share the syntax: only the
-    // outermost counts, so an operation whose parent has its syntax and is kept or ruled out in its place (not one the
-    // walk looks inside) passes that down instead of each operation walking up its parents.
-    [MethodImpl(HotPath.Optimized)]
-    private static void Collect(IOperation operation, IOperation root, bool outerHasTheSameSyntax, List<IOperation> result)
-    {
-        var looksInside = LooksInside(operation);
-        if (!looksInside && !outerHasTheSameSyntax && IsElement(operation, root))
-        {
-            result.Add(operation);
-        }
-
-        foreach (var child in operation.ChildOperations)
-        {
-            var sameSyntax = ReferenceEquals(child.Syntax, operation.Syntax);
-            Collect(child, root, sameSyntax && (outerHasTheSameSyntax || !looksInside), result);
-        }
     }
 
     // In a collection initializer the implicit Add call, its argument and a params array have the element's syntax: look inside.
@@ -105,5 +117,24 @@ internal static class CollectionElements
             ArgumentSyntax => ReferenceEquals(operation, root),
             _ => false,
         };
+    }
+
+    private readonly struct Pending
+    {
+        public Pending(IOperation operation, bool outerHasTheSameSyntax)
+        {
+            Operation = operation;
+            OuterHasTheSameSyntax = outerHasTheSameSyntax;
+        }
+
+        public IOperation Operation { get; }
+
+        public bool OuterHasTheSameSyntax { get; }
+
+        public void Deconstruct(out IOperation operation, out bool outerHasTheSameSyntax)
+        {
+            operation = Operation;
+            outerHasTheSameSyntax = OuterHasTheSameSyntax;
+        }
     }
 }

@@ -213,6 +213,27 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public async Task DeeplyNestedListElement_NoException_AndTheOtherElementsStillRead()
+    {
+        // The list-element finder keeps its own stack: an element nested thousands of levels deep (one long
+        // concatenation) must neither overflow the thread's stack nor hide the other elements.
+        var deep = "why" + string.Concat(Enumerable.Repeat(" + \"x\"", 5000));
+        var source = $$"""
+            using ArgoSecure;
+
+            class C
+            {
+                ArgoControllerArgs M(string why) => new ArgoControllerArgs { UserOverrideAllowlist = { {{deep}}, "podSpecPatch" } };
+            }
+            """;
+
+        Assert.Empty(await RunAsync(LoadedRules.Analyzers, [source]));
+        var diagnostics = await Compile([source]).WithAnalyzers(LoadedRules.Analyzers).GetAnalyzerDiagnosticsAsync();
+        var reopened = Assert.Single(diagnostics, d => d.Id == "ARGO0015");
+        Assert.EndsWith("\"podSpecPatch\"", reopened.Location.SourceTree!.ToString()[..reopened.Location.SourceSpan.End], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheSamples_ReallyTriggerTheAnalyzers()
     {
         // Guards the corpus above: the full samples must be analyzed, not silently skipped.
