@@ -148,12 +148,12 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation { Arguments.Length: 0 } target || !IsWatched(target.Property, out var watch))
+            if (assignment.Target is not IPropertyReferenceOperation { Arguments.Length: 0, Property: var assigned } || !IsWatched(assigned, out var watch))
             {
                 return;
             }
 
-            var property = target.Property.OriginalDefinition;
+            var property = assigned.OriginalDefinition;
             foreach (var (rule, check) in watch.Checks)
             {
                 rule.Analyze(context, assignment, check, _symbols);

@@ -27,9 +27,12 @@ internal static class OperationExtensions
     {
         while (operation is not null)
         {
-            if (operation.ConstantValue.HasValue)
+            // Read once: each read makes a new Optional, and a string constant's text is rebuilt from Roslyn's rope
+            // through a weak reference.
+            var constant = operation.ConstantValue;
+            if (constant.HasValue)
             {
-                value = operation.ConstantValue.Value;
+                value = constant.Value;
                 return true;
             }
 
