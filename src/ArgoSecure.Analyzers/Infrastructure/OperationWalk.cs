@@ -9,7 +9,8 @@ namespace ArgoSecure.Analyzers;
 /// Every operation of a tree, for <c>foreach</c> without allocating (<see cref="OperationExtensions.SelfAndDescendants"/>).
 /// The analyzers walk code blocks from callbacks that run for most operations of a build; an iterator and a growing
 /// stack per walk made the garbage collector run more often, and ReportAnalyzer charges its pauses to the callbacks
-/// running at the time. Each thread keeps one stack for the next walk. Order: a node, then its children last first.
+/// running at the time. Each thread keeps one stack for the next walk. Order: a node, then each of its children with all
+/// below it, first child first: the code's order (Roslyn's evaluation order), so a later write in the code comes later.
 /// </summary>
 internal readonly struct OperationWalk
 {
@@ -47,7 +48,7 @@ internal readonly struct OperationWalk
             }
 
             Current = _stack.Pop();
-            foreach (var child in Current.ChildOperations)
+            foreach (var child in Current.ChildOperations.Reverse())
             {
                 _stack.Push(child);
             }

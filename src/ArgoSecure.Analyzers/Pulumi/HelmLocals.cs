@@ -39,7 +39,7 @@ internal static class HelmLocals
             return value ?? new HelmUnknown(use);
         }
 
-        // Apply the writes before the use, in source order (the walk above is not in order).
+        // Apply the writes before the use, in source order (WritesBefore sorts them: evaluation order may differ).
         foreach (var write in WritesBefore(use, symbol, useStart))
         {
             Apply(value, write, depth);

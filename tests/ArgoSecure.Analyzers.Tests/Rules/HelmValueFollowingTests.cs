@@ -107,6 +107,26 @@ public sealed class HelmValueFollowingTests
             """));
 
     [Fact]
+    public Task ArgsInALocal_AssignedTwice_TheLaterWriteCounts() =>
+        Run(Program("""
+            var args = new ReleaseArgs { Chart = "ingress-nginx" };
+            args.Values = new Dictionary<string, object> { ["server"] = new Dictionary<string, object> { ["secure"] = true } };
+            args.Values = new Dictionary<string, object> { ["server"] = new Dictionary<string, object> { {|ARGO0004:["secure"] = false|} } };
+            args.Chart = "argo-workflows";
+            _ = new Release("argo", args);
+            """));
+
+    [Fact]
+    public Task ArgsInALocal_MovedOffTheChart_IsNotRead() =>
+        Run(Program("""
+            var args = new ReleaseArgs { Chart = "argo-workflows" };
+            args.Values = new Dictionary<string, object> { ["server"] = new Dictionary<string, object> { ["secure"] = false } };
+            args.Chart = "argo/argo-workflows";
+            args.Chart = "ingress-nginx";
+            _ = new Release("argo", args);
+            """));
+
+    [Fact]
     public Task ValuesChangedInPlaceOnTheArgs_NothingIsAbsentForSure() =>
         Run(Program("""
             var args = new ReleaseArgs { Chart = "argo-workflows", Values = new Dictionary<string, object>() };
