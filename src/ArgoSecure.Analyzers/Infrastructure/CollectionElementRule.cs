@@ -49,41 +49,17 @@ internal static class CollectionElements
     [MethodImpl(HotPath.Optimized)]
     public static List<IOperation> Of(IOperation value)
     {
-        // One pass from the root down, with an explicit stack (a value may nest deeply). A conversion and its operand
-        // share the syntax: only the outermost counts, so an operation whose parent has its syntax and is kept or ruled
-        // out in its place (not one the pass looks inside) hands that down, instead of each operation climbing its parents.
         var result = new List<IOperation>();
-        var stack = new Pending[16];
-        var count = 0;
-        stack[count++] = new Pending(value, outerHasTheSameSyntax: false);
-        while (count > 0)
+        foreach (var operation in value.SelfAndDescendants())
         {
-            var (operation, outerHasTheSameSyntax) = stack[--count];
-            var looksInside = LooksInside(operation);
-            if (!looksInside && !outerHasTheSameSyntax && IsElement(operation, value))
+            // A conversion and its operand share the syntax: keep the outermost only.
+            if (!LooksInside(operation) && !HasOuterWithTheSameSyntax(operation, value) && IsElement(operation, value))
             {
                 result.Add(operation);
             }
-
-            // Children pushed, then their order reversed, so that the first child is taken first (pre-order).
-            var first = count;
-            foreach (var child in operation.ChildOperations)
-            {
-                if (count == stack.Length)
-                {
-                    Array.Resize(ref stack, count * 2);
-                }
-
-                stack[count++] = new Pending(child, ReferenceEquals(child.Syntax, operation.Syntax) && (outerHasTheSameSyntax || !looksInside));
-            }
-
-            for (int low = first, high = count - 1; low < high; low++, high--)
-            {
-                (stack[low], stack[high]) = (stack[high], stack[low]);
-            }
         }
 
-        // Children come in evaluation order, which is the source order but for rare cases (named arguments).
+        // The walk follows evaluation order, which is the source order but for rare cases (named arguments).
         for (var i = 1; i < result.Count; i++)
         {
             if (result[i - 1].Syntax.SpanStart > result[i].Syntax.SpanStart)
@@ -94,6 +70,22 @@ internal static class CollectionElements
         }
 
         return result;
+    }
+
+    // An operation between it and the root, with its syntax, that is kept or ruled out in its place. The climb stops at
+    // the first parent with other syntax: a conversion or an implicit call over the element, a step or two.
+    [MethodImpl(HotPath.Optimized)]
+    private static bool HasOuterWithTheSameSyntax(IOperation operation, IOperation root)
+    {
+        for (var inner = operation; !ReferenceEquals(inner, root) && inner.Parent is { } outer && ReferenceEquals(outer.Syntax, operation.Syntax); inner = outer)
+        {
+            if (!LooksInside(outer))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // In a collection initializer the implicit Add call, its argument and a params array have the element's syntax: look inside.
@@ -117,24 +109,5 @@ internal static class CollectionElements
             ArgumentSyntax => ReferenceEquals(operation, root),
             _ => false,
         };
-    }
-
-    private readonly struct Pending
-    {
-        public Pending(IOperation operation, bool outerHasTheSameSyntax)
-        {
-            Operation = operation;
-            OuterHasTheSameSyntax = outerHasTheSameSyntax;
-        }
-
-        public IOperation Operation { get; }
-
-        public bool OuterHasTheSameSyntax { get; }
-
-        public void Deconstruct(out IOperation operation, out bool outerHasTheSameSyntax)
-        {
-            operation = Operation;
-            outerHasTheSameSyntax = OuterHasTheSameSyntax;
-        }
     }
 }
