@@ -9,10 +9,12 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ArgoSecure.Analyzers;
 
 /// <summary>
-/// The rules decidable from ArgoSecure's Args: one sealed rule class per intent (<see cref="PropertyRule"/>,
-/// <see cref="CollectionElementRule"/>, initializer rules), run from one callback per operation kind so that a
-/// large project pays one dispatch per assignment, not one per rule. Properties are looked up in a per-compilation
-/// table, so an assignment to anything else costs one dictionary miss.
+/// The rules decidable from one Args object: ArgoSecure's Args, with one sealed rule class per intent
+/// (<see cref="PropertyRule"/>, <see cref="CollectionElementRule"/>, initializer rules), and Pulumi.Kubernetes' Args
+/// that install Argo another way (<see cref="PulumiKubernetesArgoInstall"/>). They run from one callback per
+/// operation kind, so that a large project pays one dispatch per assignment or creation, not one per rule or per
+/// library. Properties are looked up in a per-compilation table, so an assignment to anything else costs one
+/// dictionary miss.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
@@ -53,17 +55,49 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var compilation = start.Compilation;
-            if (!ArgoSymbols.MayReference(compilation, argoSecure: true, pulumi: false))
+            var argoSecure = ArgoSymbols.MayReference(compilation, argoSecure: true, pulumi: false);
+            var pulumi = ArgoSymbols.MayReference(compilation, argoSecure: false, pulumi: true);
+            if (!argoSecure && !pulumi)
             {
                 return;
             }
 
-            // Built at the first callback (see ArgoSymbols.MayReference); null when the Args are not there after all.
-            var lazyTable = new Lazy<Table?>(() => ArgoSymbols.For(compilation) is { HasArgoSecure: true } symbols ? new Table(symbols) : null);
-            start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeAssignment(c), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeMemberInitializer(c), OperationKind.MemberInitializer);
-            start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeInvocation(c), OperationKind.Invocation);
-            start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeCreation(c), OperationKind.ObjectCreation);
+            // Built at the first callback (see ArgoSymbols.MayReference); null when the library is not there after all.
+            var lazyTable = argoSecure ? new Lazy<Table?>(() => ArgoSymbols.For(compilation) is { HasArgoSecure: true } symbols ? new Table(symbols) : null) : null;
+            var lazyPulumi = pulumi ? new Lazy<PulumiKubernetesArgoInstall?>(() => ArgoSymbols.For(compilation) is { } symbols ? PulumiKubernetesArgoInstall.Create(symbols) : null) : null;
+            if (lazyTable is not null)
+            {
+                start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeAssignment(c), OperationKind.SimpleAssignment);
+                start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeMemberInitializer(c), OperationKind.MemberInitializer);
+                start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeInvocation(c), OperationKind.Invocation);
+            }
+
+            // One callback per object creation for both libraries: the created type's assembly tells which rules read it.
+            start.RegisterOperationAction(
+                [MethodImpl(HotPath.Optimized)] (c) =>
+                {
+                    var creation = (IObjectCreationOperation)c.Operation;
+                    if (creation.Type is not INamedTypeSymbol type)
+                    {
+                        return;
+                    }
+
+                    lazyTable?.Value?.AnalyzeCreation(c, creation, type);
+                    lazyPulumi?.Value?.AnalyzeCreation(c, creation, type);
+                },
+                OperationKind.ObjectCreation);
+
+            // The driver runs a block's operation actions before its block actions: Helm creations are read here.
+            if (lazyPulumi is not null)
+            {
+                start.RegisterOperationBlockAction([MethodImpl(HotPath.Optimized)] (c) =>
+                {
+                    if (lazyPulumi.IsValueCreated)
+                    {
+                        lazyPulumi.Value?.EndBlock(c);
+                    }
+                });
+            }
         });
     }
 
@@ -81,6 +115,15 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         foreach (var rule in PropertyRules)
         {
             builder.Add(rule.Rule);
+        }
+
+        // The Pulumi.Kubernetes rules report some of the same rules, from descriptors of their own.
+        foreach (var descriptor in HelmArgoWorkflowsValuesRule.Descriptors)
+        {
+            if (!builder.Contains(descriptor))
+            {
+                builder.Add(descriptor);
+            }
         }
 
         return builder.ToImmutable();
@@ -204,10 +247,9 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         }
 
         [MethodImpl(HotPath.Optimized)]
-        public void AnalyzeCreation(OperationAnalysisContext context)
+        public void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol type)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Type is not INamedTypeSymbol type || !ArgoSymbols.IsOneOf(type.ContainingAssembly, _creationAssemblies))
+            if (!ArgoSymbols.IsOneOf(type.ContainingAssembly, _creationAssemblies))
             {
                 return;
             }

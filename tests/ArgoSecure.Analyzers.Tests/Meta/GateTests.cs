@@ -28,10 +28,22 @@ public sealed class GateTests
     }
 
     [Fact]
-    public async Task ArgoSecureReferenced_RegistersTheArgsActions()
+    public async Task ArgoSecureReferenced_RegistersTheArgsActions_NotThePulumiBlockAction()
     {
         var telemetry = await TelemetryAsync(LoadedRules.Analyzer(nameof(ArgsHardenedValuesAnalyzer)), withArgoSecure: true, Plain);
-        Assert.True(telemetry.OperationActionsCount > 0);
+        // Assignments, member initializers, invocations, and the creation callback both libraries share.
+        Assert.Equal(4, telemetry.OperationActionsCount);
+        Assert.Equal(0, telemetry.OperationBlockActionsCount);
+    }
+
+    [Fact]
+    public async Task OnlyPulumiThere_RegistersTheCreationAndBlockActions_NotTheArgsOnes()
+    {
+        // A Pulumi namespace in the source passes the gate as a reference to Pulumi.Kubernetes does.
+        var telemetry = await TelemetryAsync(LoadedRules.Analyzer(nameof(ArgsHardenedValuesAnalyzer)), withArgoSecure: false,
+            Plain + "\nnamespace Pulumi.Kubernetes { public sealed class Marker { } }");
+        Assert.Equal(1, telemetry.OperationActionsCount);
+        Assert.Equal(1, telemetry.OperationBlockActionsCount);
     }
 
     private static async Task<AnalyzerTelemetryInfo> TelemetryAsync(DiagnosticAnalyzer analyzer, bool withArgoSecure, string source)

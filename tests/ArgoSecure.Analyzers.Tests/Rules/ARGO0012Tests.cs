@@ -5,7 +5,7 @@ using VerifyArgs = ArgoSecure.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     ArgoSecure.Analyzers.ArgsHardenedValuesAnalyzer,
     ArgoSecure.CodeFixes.UseReadOnlyServerAccessCodeFixProvider>;
 using VerifyRbac = ArgoSecure.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ArgoSecure.Analyzers.PulumiKubernetesArgoInstallAnalyzer,
+    ArgoSecure.Analyzers.ArgsHardenedValuesAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace ArgoSecure.Analyzers.Tests.Rules;

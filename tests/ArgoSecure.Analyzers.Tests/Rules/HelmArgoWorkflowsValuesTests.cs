@@ -2,7 +2,7 @@ using ArgoSecure.CodeFixes;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = ArgoSecure.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ArgoSecure.Analyzers.PulumiKubernetesArgoInstallAnalyzer,
+    ArgoSecure.Analyzers.ArgsHardenedValuesAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace ArgoSecure.Analyzers.Tests.Rules;
@@ -52,7 +52,7 @@ public sealed class ARGO0003HelmArgoWorkflowsValuesTests
 
     private static Task Fix<TFix>(string source, string fixedSource, string key)
         where TFix : CodeFixProvider, new() =>
-        new Verifiers.CSharpCodeFixVerifier<PulumiKubernetesArgoInstallAnalyzer, TFix>.Test
+        new Verifiers.CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TFix>.Test
         {
             TestCode = source,
             FixedCode = fixedSource,

@@ -1,5 +1,5 @@
 using Verify = ArgoSecure.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ArgoSecure.Analyzers.PulumiKubernetesArgoInstallAnalyzer,
+    ArgoSecure.Analyzers.ArgsHardenedValuesAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace ArgoSecure.Analyzers.Tests.Rules;

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
 using Verify = ArgoSecure.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    ArgoSecure.Analyzers.PulumiKubernetesArgoInstallAnalyzer,
+    ArgoSecure.Analyzers.ArgsHardenedValuesAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace ArgoSecure.Analyzers.Tests.Rules;
