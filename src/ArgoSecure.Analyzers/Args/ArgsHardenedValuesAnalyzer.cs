@@ -72,7 +72,8 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
                 start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeInvocation(c), OperationKind.Invocation);
             }
 
-            // One callback per object creation for both libraries: the created type's assembly tells which rules read it.
+            // One callback per object creation for both libraries: the created type's assembly tells which rules read it
+            // (read once: Roslyn climbs the type's namespaces to find it).
             start.RegisterOperationAction(
                 [MethodImpl(HotPath.Optimized)] (c) =>
                 {
@@ -82,8 +83,9 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    lazyTable?.Value?.AnalyzeCreation(c, creation, type);
-                    lazyPulumi?.Value?.AnalyzeCreation(c, creation, type);
+                    var assembly = type.ContainingAssembly;
+                    lazyTable?.Value?.AnalyzeCreation(c, creation, type, assembly);
+                    lazyPulumi?.Value?.AnalyzeCreation(c, creation, type, assembly);
                 },
                 OperationKind.ObjectCreation);
 
@@ -247,9 +249,9 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         }
 
         [MethodImpl(HotPath.Optimized)]
-        public void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol type)
+        public void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol type, IAssemblySymbol? assembly)
         {
-            if (!ArgoSymbols.IsOneOf(type.ContainingAssembly, _creationAssemblies))
+            if (!ArgoSymbols.IsOneOf(assembly, _creationAssemblies))
             {
                 return;
             }

@@ -149,7 +149,13 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         [MethodImpl(HotPath.Optimized)]
         public void EndBlock(OperationBlockAnalysisContext context)
         {
-            foreach (var facts in _blocks.TakeEnded(context.OperationBlocks) ?? [])
+            // Most blocks hold nothing: no empty list is made for them.
+            if (_blocks.TakeEnded(context.OperationBlocks) is not { } ended)
+            {
+                return;
+            }
+
+            foreach (var facts in ended)
             {
                 Decide(facts, context.ReportDiagnostic, Rule);
             }

@@ -64,11 +64,11 @@ internal sealed class PulumiKubernetesArgoInstall
         return install._byType.Count == 0 && install._helm.Count == 0 ? null : install;
     }
 
-    /// <summary>One object creation: its rule runs now, or, for a Helm release or chart, at the end of its block.</summary>
+    /// <summary>One object creation (<paramref name="assembly"/>: its type's): its rule runs now, or, for a Helm release or chart, at the end of its block.</summary>
     [MethodImpl(HotPath.Optimized)]
-    public void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol type)
+    public void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol type, IAssemblySymbol? assembly)
     {
-        if (creation.Initializer is null || !ArgoSymbols.IsOneOf(type.ContainingAssembly, _assemblies))
+        if (creation.Initializer is null || !ArgoSymbols.IsOneOf(assembly, _assemblies))
         {
             return;
         }
