@@ -79,12 +79,11 @@ internal static class HelmArgoWorkflowsValuesRule
             properties.Add(property);
         }
 
-        var valuesTouched = false;
-        if (creation.InitializedLocal() is { } local)
+        var local = creation.InitializedLocal();
+        if (local is not null)
         {
             OperationExtensions.LocalWrites(creation, local, out var writes);
             properties.AddRange(writes);
-            valuesTouched = ValuesChangedInPlace(creation, local);
         }
 
         IOperation? chartNode = null;
@@ -115,6 +114,9 @@ internal static class HelmArgoWorkflowsValuesRule
         {
             return;
         }
+
+        // Only for the Argo chart: it walks the block again.
+        var valuesTouched = local is not null && ValuesChangedInPlace(creation, local);
 
         // No Values: the chart's defaults apply. Values files may set anything, so nothing is absent for sure.
         var root = values is null ? new HelmMap(null) : HelmNode.Read(values) as HelmMap;
