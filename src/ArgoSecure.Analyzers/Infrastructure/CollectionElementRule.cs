@@ -59,16 +59,7 @@ internal static class CollectionElements
             }
         }
 
-        // The walk follows evaluation order, which is the source order but for rare cases (named arguments).
-        for (var i = 1; i < result.Count; i++)
-        {
-            if (result[i - 1].Syntax.SpanStart > result[i].Syntax.SpanStart)
-            {
-                result.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
-                break;
-            }
-        }
-
+        result.SortBySource();
         return result;
     }
 

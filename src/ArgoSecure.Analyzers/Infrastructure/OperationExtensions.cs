@@ -43,6 +43,22 @@ internal static class OperationExtensions
         return false;
     }
 
+    /// <summary>
+    /// Puts operations found by a walk into source order. The walk follows evaluation order, which is the source order
+    /// but in rare cases (named arguments), so the list is sorted only when it is out of order.
+    /// </summary>
+    public static void SortBySource(this List<IOperation> operations)
+    {
+        for (var i = 1; i < operations.Count; i++)
+        {
+            if (operations[i - 1].Syntax.SpanStart > operations[i].Syntax.SpanStart)
+            {
+                operations.Sort(static (a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+                return;
+            }
+        }
+    }
+
     /// <summary>The constant string of a value, or null when it is not a constant string.</summary>
     [MethodImpl(HotPath.Optimized)]
     public static string? ConstantString(this IOperation? operation) =>

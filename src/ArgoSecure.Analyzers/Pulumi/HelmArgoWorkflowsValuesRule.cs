@@ -59,22 +59,20 @@ internal static class HelmArgoWorkflowsValuesRule
     /// <summary>
     /// Reads one Release or Chart args creation. Runs from an operation block end action, not an operation action:
     /// values filled before the creation are reported where they are written, outside the creation, and an editor keeps
-    /// only the diagnostics of an operation action that fall inside the operation it analyzed.
+    /// only the diagnostics of an operation action that fall inside the operation it analyzed. The creation is of one
+    /// of the Helm Release/Chart args types, which <see cref="PulumiKubernetesArgoInstall"/> has already decided.
     /// </summary>
     [MethodImpl(HotPath.Optimized)]
-    public static void Analyze(IObjectCreationOperation creation, Action<Diagnostic> report, ArgoSymbols symbols)
+    public static void Analyze(IObjectCreationOperation creation, Action<Diagnostic> report)
     {
-        var type = creation.Type as INamedTypeSymbol;
-        if (creation.Initializer is null || type is null ||
-            !(type.IsOrDerives(symbols.HelmV3ReleaseArgs) || type.IsOrDerives(symbols.HelmV4ChartArgs) ||
-              type.IsOrDerives(symbols.HelmV3ChartArgs) || type.IsOrDerives(symbols.HelmV3LocalChartArgs)))
+        if (creation.Initializer is not { } initializer)
         {
             return;
         }
 
         // The initializer, then 'args.Values = …' and the like on the local it initializes, in this method.
         var properties = new List<(IPropertySymbol Property, IOperation Value, IOperation Node)>();
-        foreach (var property in creation.Initializer.PropertyValues())
+        foreach (var property in initializer.PropertyValues())
         {
             properties.Add(property);
         }

@@ -39,7 +39,7 @@ internal static class HelmLocals
             return value ?? new HelmUnknown(use);
         }
 
-        // Apply the writes before the use, in source order (WritesBefore sorts them: evaluation order may differ).
+        // Apply the writes before the use, in source order.
         foreach (var write in WritesBefore(use, symbol, useStart))
         {
             Apply(value, write, depth);
@@ -84,7 +84,7 @@ internal static class HelmLocals
             }
         }
 
-        writes.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+        writes.SortBySource();
         return writes;
     }
 

@@ -97,7 +97,7 @@ internal sealed class PulumiKubernetesArgoInstall
         {
             foreach (var creation in creations)
             {
-                HelmArgoWorkflowsValuesRule.Analyze(creation, context.ReportDiagnostic, _symbols);
+                HelmArgoWorkflowsValuesRule.Analyze(creation, context.ReportDiagnostic);
             }
         }
     }
