@@ -79,7 +79,8 @@ echo "Per-analyzer time (argo project, -p:ReportAnalyzer=true, $reps builds; the
 # within its own build.
 real_csc="$(dotnet msbuild "$out/argo/Bench.csproj" -getProperty:RoslynTargetsPath)/bincore/csc"
 if [[ ! -x "$real_csc" ]]; then
-  echo "error: the SDK's csc was not found at $real_csc (RoslynTargetsPath/bincore/csc)" >&2
+  echo "error: the SDK's csc was not found at $real_csc (RoslynTargetsPath/bincore/csc of the argo project);" \
+    "run with the .NET SDK that builds the project (dotnet --info lists it), not a runtime-only install" >&2
   exit 2
 fi
 mkdir -p "$out/csc-timed"
@@ -114,7 +115,7 @@ for run in $(seq "$reps"); do
     printf 'build %d: ArgoSecure.Analyzers %.3f s; Csc task %.3f s wall (%s %%), csc %.3f s CPU (%s %%)\n' \
       "$run" "$argo_s" "$(awk -v c="$csc_ms" 'BEGIN { print c / 1000 }')" "$wall_share" "$cpu_s" "$cpu_share"
   else
-    echo "build $run: no figures (see $log)" >&2
+    echo "build $run: no figures; the build failed or printed no ReportAnalyzer table: see $log" >&2
   fi
 done
 grep -E 'Total analyzer execution time' "$log" | sed 's/^ *//' | head -1
