@@ -12,9 +12,9 @@ namespace ArgoSecure.Analyzers;
 /// The rules decidable from one Args object: ArgoSecure's Args, with one sealed rule class per intent
 /// (<see cref="PropertyRule"/>, <see cref="CollectionElementRule"/>, initializer rules), and Pulumi.Kubernetes' Args
 /// that install Argo another way (<see cref="PulumiKubernetesArgoInstall"/>). They run from one callback per
-/// operation kind, so that a large project pays one dispatch per assignment or creation, not one per rule or per
-/// library. Properties are looked up in a per-compilation table, so an assignment to anything else costs one
-/// dictionary miss.
+/// object creation and one per expression statement (writes are read where <see cref="WriteSites"/> says), so that a
+/// large project pays one dispatch per creation or statement, not one per rule, per library or per assignment.
+/// Properties are looked up in a per-compilation table, so an assignment to anything else costs one dictionary miss.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
@@ -67,9 +67,17 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             var lazyPulumi = pulumi ? new Lazy<PulumiKubernetesArgoInstall?>(() => ArgoSymbols.For(compilation) is { } symbols ? PulumiKubernetesArgoInstall.Create(symbols) : null) : null;
             if (lazyTable is not null)
             {
-                start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeAssignment(c), OperationKind.SimpleAssignment);
-                start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeMemberInitializer(c), OperationKind.MemberInitializer);
-                start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeInvocation(c), OperationKind.Invocation);
+                // Writes and list calls are read from statements and initializers (see WriteSites), not from a callback each.
+                start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeStatement(c), OperationKind.ExpressionStatement);
+                start.RegisterOperationAction(
+                    (c) =>
+                    {
+                        if (WriteSites.InitializerOf(c.Operation) is { } initializer)
+                        {
+                            lazyTable.Value?.AnalyzeInitializerMembers(c, initializer);
+                        }
+                    },
+                    WriteSites.OtherInitializerOwners);
             }
 
             // One callback per object creation for both libraries: the created type's assembly tells which rules read it
@@ -190,9 +198,41 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         }
 
         [MethodImpl(HotPath.Optimized)]
-        public void AnalyzeAssignment(OperationAnalysisContext context)
+        public void AnalyzeStatement(OperationAnalysisContext context)
         {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            var effect = ((IExpressionStatementOperation)context.Operation).Effect();
+            if (effect is IInvocationOperation invocation)
+            {
+                AnalyzeInvocation(context, invocation);
+                return;
+            }
+
+            for (var assignment = effect as ISimpleAssignmentOperation; assignment is not null; assignment = assignment.Chained())
+            {
+                AnalyzeAssignment(context, assignment);
+            }
+        }
+
+        /// <summary>The writes and nested member initializers of an initializer (every initializer of the compilation).</summary>
+        [MethodImpl(HotPath.Optimized)]
+        public void AnalyzeInitializerMembers(OperationAnalysisContext context, IObjectOrCollectionInitializerOperation initializer)
+        {
+            foreach (var member in initializer.Members())
+            {
+                if (member is ISimpleAssignmentOperation assignment)
+                {
+                    AnalyzeAssignment(context, assignment);
+                }
+                else
+                {
+                    AnalyzeMemberInitializer(context, (IMemberInitializerOperation)member);
+                }
+            }
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        private void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment)
+        {
             if (assignment.Target is not IPropertyReferenceOperation { Arguments.Length: 0, Property: var assigned } || !IsWatched(assigned, out var watch))
             {
                 return;
@@ -212,9 +252,8 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         }
 
         [MethodImpl(HotPath.Optimized)]
-        public void AnalyzeMemberInitializer(OperationAnalysisContext context)
+        private void AnalyzeMemberInitializer(OperationAnalysisContext context, IMemberInitializerOperation member)
         {
-            var member = (IMemberInitializerOperation)context.Operation;
             if (member.InitializedMember is not IPropertyReferenceOperation reference)
             {
                 return;
@@ -232,10 +271,9 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         }
 
         [MethodImpl(HotPath.Optimized)]
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        private void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation)
         {
             // args.AuthModes.Add(AuthMode.Server): only calls whose receiver is a watched list property.
-            var invocation = (IInvocationOperation)context.Operation;
             if (invocation.Instance is not IPropertyReferenceOperation receiver || !IsWatched(receiver.Property, out var watch) || watch.List is not { } listRule ||
                 invocation.TargetMethod.Name is not ("Add" or "AddRange" or "Insert"))
             {
@@ -251,6 +289,12 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         [MethodImpl(HotPath.Optimized)]
         public void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol type, IAssemblySymbol? assembly)
         {
+            // Any type's initializer: a member initializer of a program's own class can reach into Args (Server = { Tls = … }).
+            if (creation.Initializer is { } members)
+            {
+                AnalyzeInitializerMembers(context, members);
+            }
+
             if (!ArgoSymbols.IsOneOf(assembly, _creationAssemblies))
             {
                 return;

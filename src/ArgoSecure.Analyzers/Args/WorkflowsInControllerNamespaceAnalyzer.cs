@@ -7,6 +7,7 @@ using System.Threading;
 using ArgoSecure.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ArgoSecure.Analyzers;
 
@@ -75,7 +76,18 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
                 (symbols.WorkflowNamespaceArgs is not null || (symbols.RoleBindingArgs is not null && symbols.RoleRefArgs is not null))
                     ? new Passes(new ControllerNamespaceFacts(symbols))
                     : null);
-            start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyPasses.Value?.Collect(c), OperationKind.ObjectCreation, OperationKind.MemberInitializer, OperationKind.SimpleAssignment);
+            // Member initializers and writes are read from their initializer's owner and from statements (see WriteSites).
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyPasses.Value?.CollectCreation(c), OperationKind.ObjectCreation);
+            start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyPasses.Value?.CollectStatement(c), OperationKind.ExpressionStatement);
+            start.RegisterOperationAction(
+                (c) =>
+                {
+                    if (WriteSites.InitializerOf(c.Operation) is { } initializer)
+                    {
+                        lazyPasses.Value?.CollectMemberInitializers(c, initializer);
+                    }
+                },
+                WriteSites.OtherInitializerOwners);
 
             // The driver runs a block's operation actions before its block actions: its candidates are decided here.
             start.RegisterOperationBlockAction([MethodImpl(HotPath.Optimized)] (c) =>
@@ -112,9 +124,41 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
         public Passes(ControllerNamespaceFacts facts) => _facts = facts;
 
         [MethodImpl(HotPath.Optimized)]
-        public void Collect(OperationAnalysisContext context)
+        public void CollectCreation(OperationAnalysisContext context)
         {
-            var operation = context.Operation;
+            var creation = (IObjectCreationOperation)context.Operation;
+            Collect(context, creation);
+            if (creation.Initializer is { } initializer)
+            {
+                CollectMemberInitializers(context, initializer);
+            }
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        public void CollectMemberInitializers(OperationAnalysisContext context, IObjectOrCollectionInitializerOperation initializer)
+        {
+            foreach (var member in initializer.Members())
+            {
+                // Writes in an initializer are the creation's facts (ControllerNamespaceFacts.Read).
+                if (member is IMemberInitializerOperation)
+                {
+                    Collect(context, member);
+                }
+            }
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        public void CollectStatement(OperationAnalysisContext context)
+        {
+            for (var assignment = ((IExpressionStatementOperation)context.Operation).Effect() as ISimpleAssignmentOperation; assignment is not null; assignment = assignment.Chained())
+            {
+                Collect(context, assignment);
+            }
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        private void Collect(OperationAnalysisContext context, IOperation operation)
+        {
             _facts.Read(operation, out var controller, out var candidate);
             if (controller is { } known)
             {

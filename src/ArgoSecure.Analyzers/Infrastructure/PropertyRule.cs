@@ -11,7 +11,7 @@ namespace ArgoSecure.Analyzers;
 /// The shape of most ARGO rules (NetAnalyzers' CA5365): a constant that turns off a hardened default,
 /// assigned to a property of an ArgoSecure Args type, in an object initializer or a plain assignment.
 /// A value that is not a compile-time constant is not reported. <see cref="ArgsHardenedValuesAnalyzer"/>
-/// runs every such rule from one callback per assignment.
+/// runs every such rule for each write it reads (see <see cref="WriteSites"/>).
 /// </summary>
 internal abstract class PropertyRule
 {

@@ -90,6 +90,24 @@ public sealed class ARGO0002WorkflowsInControllerNamespaceTests
             """));
 
     [Fact]
+    public Task ControllerMovedInAnExpressionBodiedLambda_Reports() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("""
+            System.Action<ArgoControllerArgs> move = c => c.Namespace = "platform";
+                    var n = new WorkflowNamespaceArgs { [|Name = "platform"|] };
+            """));
+
+    [Fact]
+    public Task ControllerInAMemberInitializerOfAProgramsOwnClass_Reports() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap(
+            """
+            var h = new Holder
+                    {
+                        Install = { Controller = { Namespace = "ops" }, WorkflowNamespaces = { new WorkflowNamespaceArgs { [|Name = "ops"|] } } },
+                    };
+            """,
+            "sealed class Holder { public ArgoWorkflowsArgs Install { get; } = new(); }"));
+
+    [Fact]
     public Task AssignmentWithItsOwnControllerNamespace_NoDiagnostic() =>
         VerifyCS.VerifyAnalyzerAsync(Wrap("""
             var n = new WorkflowNamespaceArgs();

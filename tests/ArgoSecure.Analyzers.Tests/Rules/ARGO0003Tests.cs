@@ -52,6 +52,20 @@ public sealed class ARGO0003DoNotUseServerAuthModeTests
             Wrap("var s = new ArgoServerArgs();\n        s.AuthModes.Add(AuthMode.Client);"));
 
     [Fact]
+    public Task NullConditionalAddCall_Reports() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("ArgoServerArgs? s = Get<ArgoServerArgs?>(); s?.AuthModes.Add({|ARGO0003:AuthMode.Server|});"));
+
+    [Fact]
+    public Task AddCall_InAnExpressionBodiedVoidLambda_Reports() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap("System.Action<ArgoServerArgs> configure = s => s.AuthModes.Add({|ARGO0003:AuthMode.Server|});"));
+
+    [Fact]
+    public Task CollectionInitializer_NestedInAProgramsOwnClass_Reports() =>
+        VerifyCS.VerifyAnalyzerAsync(Wrap(
+            "var h = new Holder { Server = { AuthModes = { {|ARGO0003:AuthMode.Server|} } } };",
+            "sealed class Holder { public ArgoServerArgs Server { get; } = new(); }"));
+
+    [Fact]
     public Task ConstLocal_Reports() =>
         VerifyCS.VerifyAnalyzerAsync(Wrap("const AuthMode mode = AuthMode.Server; var s = new ArgoServerArgs { AuthModes = { {|ARGO0003:mode|} } };"));
 

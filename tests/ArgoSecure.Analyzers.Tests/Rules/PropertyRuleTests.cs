@@ -101,6 +101,30 @@ public abstract class PropertyRuleTests<TCodeFix>
         await CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyCodeFixAsync(source, fixedSource);
     }
 
+    // Writes are read from initializers and from the top of statements (WriteSites): each place they reach the rule from.
+
+    [Fact]
+    public Task MemberInitializer_OfAProgramsOwnClass_Reports() =>
+        CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
+            Wrap($"var h = new Holder {{ Inner = {{ {{|{RuleId}:{Property} = {Insecure}|}} }} }};", Holder));
+
+    [Fact]
+    public Task MemberInitializer_OfATypeParameterCreation_Reports() =>
+        CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
+            Wrap("", Holder + $" static void G<TH>() where TH : Holder, new() {{ var h = new TH {{ Inner = {{ {{|{RuleId}:{Property} = {Insecure}|}} }} }}; }}"));
+
+    [Fact]
+    public Task ChainedAssignment_ReportsTheInnerWrite() =>
+        CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
+            Wrap($"var a = new {TypeName}(); var b = new {TypeName}(); a.{Property} = {{|{RuleId}:b.{Property} = {Insecure}|}};"));
+
+    [Fact]
+    public Task ExpressionBodiedVoidLambda_Reports() =>
+        CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
+            Wrap($"System.Action<{TypeName}> configure = x => {{|{RuleId}:x.{Property} = {Insecure}|}};"));
+
+    private string Holder => $"public class Holder {{ public {TypeName} Inner {{ get; }} = new(); }}";
+
     [Fact]
     public Task NonConstantValue_NoDiagnostic() =>
         CSharpCodeFixVerifier<ArgsHardenedValuesAnalyzer, TCodeFix>.VerifyAnalyzerAsync(
