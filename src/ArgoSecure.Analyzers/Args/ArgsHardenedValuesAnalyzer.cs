@@ -144,13 +144,14 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
     {
         private readonly ArgoSymbols _symbols;
 
-        // One lookup per assignment: most assignments of a build write a property no rule watches.
+        // One lookup per written property, by the symbol object: most writes of a build are to properties no rule watches.
         private readonly Dictionary<IPropertySymbol, Watch> _watches = new(SymbolEqualityComparer.Default);
+        private readonly SymbolMemo<IPropertySymbol, Watch> _watchOf;
         private readonly HashSet<INamedTypeSymbol> _initializerTypes = new(SymbolEqualityComparer.Default);
+        private readonly SymbolMemo<ITypeSymbol, ITypeSymbol> _initializerTypeOf;
 
-        // The assemblies that declare the watched properties and types: any other property or created type is ruled
-        // out by a reference comparison before it is hashed.
-        private readonly IAssemblySymbol[] _propertyAssemblies;
+        // The assemblies that declare the types whose initializers the rules read: any other created type is ruled out
+        // by a reference comparison before it is hashed.
         private readonly IAssemblySymbol[] _creationAssemblies;
 
         public Table(ArgoSymbols symbols)
@@ -193,7 +194,9 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            _propertyAssemblies = ArgoSymbols.DeclaringAssembliesOf(_watches.Keys);
+            _watchOf = new SymbolMemo<IPropertySymbol, Watch>(property => _watches.TryGetValue(property.OriginalDefinition, out var watch) ? watch : null);
+            // Keyed by definitions: an operation's type is a new symbol object per nullable annotation.
+            _initializerTypeOf = new SymbolMemo<ITypeSymbol, ITypeSymbol>(type => type is INamedTypeSymbol named && _initializerTypes.Contains(named) ? type : null);
             _creationAssemblies = ArgoSymbols.DeclaringAssembliesOf(new List<ISymbol?>(_initializerTypes) { symbols.AcceptedRisk });
         }
 
@@ -259,12 +262,11 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var property = reference.Property.OriginalDefinition;
-            if (_watches.TryGetValue(property, out var watch) && watch.List is { } listRule)
+            if (_watchOf.Get(reference.Property) is { List: { } listRule })
             {
-                listRule.ReportElements(context, member.Initializer, property);
+                listRule.ReportElements(context, member.Initializer, reference.Property.OriginalDefinition);
             }
-            else if (member.InitializedMember.Type is INamedTypeSymbol type && _initializerTypes.Contains(type.OriginalDefinition))
+            else if (member.InitializedMember.Type is INamedTypeSymbol type && _initializerTypeOf.Get(type.OriginalDefinition) is not null)
             {
                 AnalyzeInitializer(context, type, member.Initializer);
             }
@@ -315,13 +317,8 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         [MethodImpl(HotPath.Optimized)]
         private bool IsWatched(IPropertySymbol property, out Watch watch)
         {
-            if (!ArgoSymbols.IsOneOf(property.ContainingAssembly, _propertyAssemblies))
-            {
-                watch = null!;
-                return false;
-            }
-
-            return _watches.TryGetValue(property.OriginalDefinition, out watch!);
+            watch = _watchOf.Get(property)!;
+            return watch is not null;
         }
 
         private Watch WatchOf(IPropertySymbol property)

@@ -21,11 +21,11 @@ internal sealed class ControllerNamespaceFacts
     private readonly IPropertySymbol? _scope;
     private readonly IPropertySymbol? _controller;
 
-    // What each created type is to this rule, computed once per type: every object creation of the compilation
-    // asks, so one dictionary lookup replaces four walks up the base types. The roles are boxed once: a dictionary of
+    // What each created type is to this rule, computed once per type (per symbol object, see SymbolMemo): every object
+    // creation of the compilation asks, so one dictionary lookup replaces four walks up the base types. The roles are boxed once: a dictionary of
     // reference types runs the framework's precompiled code, one of an enum would be compiled at its first call.
     private static readonly object[] BoxedRoles = { Role.None, Role.Controller, Role.Install, Role.WorkflowNamespace, Role.Binding };
-    private readonly ConcurrentDictionary<ITypeSymbol, object> _roles = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, object> _roles = new(SymbolReferenceComparer.Instance);
     private readonly System.Func<ITypeSymbol, object> _classify;
     private readonly IAssemblySymbol[] _assemblies;
     private readonly IAssemblySymbol[] _declaringAssemblies;
@@ -230,7 +230,8 @@ internal sealed class ControllerNamespaceFacts
             return Role.None;
         }
 
-        return (Role)_roles.GetOrAdd(type, _classify);
+        // By the definition: an operation's type is a new symbol object per nullable annotation, its definition is one.
+        return (Role)_roles.GetOrAdd(type.OriginalDefinition, _classify);
     }
 
     private object Classify(ITypeSymbol type) => BoxedRoles[(int)(

@@ -70,10 +70,16 @@ internal static class OperationExtensions
         assignment.Target is IPropertyReferenceOperation reference && reference.Arguments.Length == 0 ? reference.Property : null;
 
     /// <summary>True when <paramref name="property"/> is <paramref name="expected"/> (or its original definition is).</summary>
+    /// <remarks>
+    /// Equal symbols have the same name: most calls compare different properties of one initializer, and the names tell
+    /// them apart before the compiler's symbol equality runs.
+    /// </remarks>
     [MethodImpl(HotPath.Optimized)]
     public static bool Is(this IPropertySymbol? property, IPropertySymbol? expected) =>
         property is not null && expected is not null &&
-        (SymbolEqualityComparer.Default.Equals(property, expected) || SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, expected));
+        (ReferenceEquals(property, expected) ||
+         (string.Equals(property.Name, expected.Name, StringComparison.Ordinal) &&
+          (SymbolEqualityComparer.Default.Equals(property, expected) || SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, expected))));
 
     /// <summary>True when the type is (or derives from) <paramref name="expected"/>.</summary>
     [MethodImpl(HotPath.Optimized)]
