@@ -80,20 +80,19 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
                     WriteSites.OtherInitializerOwners);
             }
 
-            // One callback per object creation for both libraries: the created type's assembly tells which rules read it
-            // (read once: Roslyn climbs the type's namespaces to find it).
+            // One callback per object creation for both libraries: the created type's definition tells which rules read it
+            // (one symbol object per definition, see SymbolMemo).
             start.RegisterOperationAction(
                 [MethodImpl(HotPath.Optimized)] (c) =>
                 {
                     var creation = (IObjectCreationOperation)c.Operation;
-                    if (creation.Type is not INamedTypeSymbol type)
+                    if (creation.Type?.OriginalDefinition is not INamedTypeSymbol definition)
                     {
                         return;
                     }
 
-                    var assembly = type.ContainingAssembly;
-                    lazyTable?.Value?.AnalyzeCreation(c, creation, type, assembly);
-                    lazyPulumi?.Value?.AnalyzeCreation(c, creation, type, assembly);
+                    lazyTable?.Value?.AnalyzeCreation(c, creation, definition);
+                    lazyPulumi?.Value?.AnalyzeCreation(c, creation, definition);
                 },
                 OperationKind.ObjectCreation);
 
@@ -142,17 +141,19 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
     /// <summary>The rules of one compilation, indexed by the property they watch.</summary>
     private sealed class Table
     {
+        private static readonly object AcceptedRiskType = new();
+
         private readonly ArgoSymbols _symbols;
 
         // One lookup per written property, by the symbol object: most writes of a build are to properties no rule watches.
         private readonly Dictionary<IPropertySymbol, Watch> _watches = new(SymbolEqualityComparer.Default);
         private readonly SymbolMemo<IPropertySymbol, Watch> _watchOf;
         private readonly HashSet<INamedTypeSymbol> _initializerTypes = new(SymbolEqualityComparer.Default);
-        private readonly SymbolMemo<ITypeSymbol, ITypeSymbol> _initializerTypeOf;
 
-        // The assemblies that declare the types whose initializers the rules read: any other created type is ruled out
-        // by a reference comparison before it is hashed.
-        private readonly IAssemblySymbol[] _creationAssemblies;
+        // What a type definition is to the rules when created or initialized: AcceptedRiskType, the type itself when
+        // the initializer rules read it, or null. Keyed by definitions: an operation's type is a new symbol object per
+        // nullable annotation.
+        private readonly SymbolMemo<ITypeSymbol, object> _creationKindOf;
 
         public Table(ArgoSymbols symbols)
         {
@@ -195,9 +196,12 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             }
 
             _watchOf = new SymbolMemo<IPropertySymbol, Watch>(property => _watches.TryGetValue(property.OriginalDefinition, out var watch) ? watch : null);
-            // Keyed by definitions: an operation's type is a new symbol object per nullable annotation.
-            _initializerTypeOf = new SymbolMemo<ITypeSymbol, ITypeSymbol>(type => type is INamedTypeSymbol named && _initializerTypes.Contains(named) ? type : null);
-            _creationAssemblies = ArgoSymbols.DeclaringAssembliesOf(new List<ISymbol?>(_initializerTypes) { symbols.AcceptedRisk });
+            var creationAssemblies = ArgoSymbols.DeclaringAssembliesOf(new List<ISymbol?>(_initializerTypes) { symbols.AcceptedRisk });
+            _creationKindOf = new SymbolMemo<ITypeSymbol, object>(type =>
+                type is not INamedTypeSymbol named || !ArgoSymbols.IsOneOf(named.ContainingAssembly, creationAssemblies) ? null :
+                AcceptedRisks.IsAcceptedRisk(named) ? AcceptedRiskType :
+                _initializerTypes.Contains(named) ? named :
+                null);
         }
 
         [MethodImpl(HotPath.Optimized)]
@@ -266,7 +270,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             {
                 listRule.ReportElements(context, member.Initializer, reference.Property.OriginalDefinition);
             }
-            else if (member.InitializedMember.Type is INamedTypeSymbol type && _initializerTypeOf.Get(type.OriginalDefinition) is not null)
+            else if (member.InitializedMember.Type?.OriginalDefinition is { } definition && _creationKindOf.Get(definition) is INamedTypeSymbol type)
             {
                 AnalyzeInitializer(context, type, member.Initializer);
             }
@@ -289,7 +293,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
         }
 
         [MethodImpl(HotPath.Optimized)]
-        public void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol type, IAssemblySymbol? assembly)
+        public void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol definition)
         {
             // Any type's initializer: a member initializer of a program's own class can reach into Args (Server = { Tls = … }).
             if (creation.Initializer is { } members)
@@ -297,18 +301,12 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
                 AnalyzeInitializerMembers(context, members);
             }
 
-            if (!ArgoSymbols.IsOneOf(assembly, _creationAssemblies))
-            {
-                return;
-            }
-
-            if (AcceptedRisks.IsAcceptedRisk(type))
+            var kind = _creationKindOf.Get(definition);
+            if (kind == AcceptedRiskType)
             {
                 UnusableAcceptanceRule.Analyze(context, creation);
-                return;
             }
-
-            if (creation.Initializer is { } initializer && _initializerTypes.Contains(type.OriginalDefinition))
+            else if (kind is INamedTypeSymbol type && creation.Initializer is { } initializer)
             {
                 AnalyzeInitializer(context, type, initializer);
             }

@@ -21,9 +21,10 @@ internal sealed class ControllerNamespaceFacts
     private readonly IPropertySymbol? _scope;
     private readonly IPropertySymbol? _controller;
 
-    // What each created type is to this rule, computed once per type (per symbol object, see SymbolMemo): every object
-    // creation of the compilation asks, so one dictionary lookup replaces four walks up the base types. The roles are boxed once: a dictionary of
-    // reference types runs the framework's precompiled code, one of an enum would be compiled at its first call.
+    // What each created type is to this rule, computed once per type definition (by symbol object, see SymbolMemo):
+    // every object creation of the compilation asks, so one reference lookup replaces the assembly checks and four walks
+    // up the base types. The roles are boxed once: a dictionary of reference types runs the framework's precompiled
+    // code, one of an enum would be compiled at its first call.
     private static readonly object[] BoxedRoles = { Role.None, Role.Controller, Role.Install, Role.WorkflowNamespace, Role.Binding };
     private readonly ConcurrentDictionary<ITypeSymbol, object> _roles = new(SymbolReferenceComparer.Instance);
     private readonly System.Func<ITypeSymbol, object> _classify;
@@ -213,13 +214,16 @@ internal sealed class ControllerNamespaceFacts
         return true;
     }
 
+    // By the definition: an operation's type is a new symbol object per nullable annotation, its definition is one.
     [MethodImpl(HotPath.Optimized)]
-    private Role RoleOf(ITypeSymbol? type)
+    private Role RoleOf(ITypeSymbol? type) => type is null ? Role.None : (Role)_roles.GetOrAdd(type.OriginalDefinition, _classify);
+
+    private object Classify(ITypeSymbol type) => BoxedRoles[(int)ClassifyType(type)];
+
+    private Role ClassifyType(ITypeSymbol type)
     {
-        // Most creations are of types no rule looks at (collections, the framework): comparing their assembly with
-        // the few that hold a watched type, or a type that may derive from one (the source), rules them out before
-        // any hashing of the type.
-        if (type is null || type.TypeKind != TypeKind.Class || type.ContainingAssembly is not { } assembly || !ArgoSymbols.IsOneOf(assembly, _assemblies))
+        // Most created types are of no assembly that holds a watched type or a type that may derive from one (the source).
+        if (type.TypeKind != TypeKind.Class || type.ContainingAssembly is not { } assembly || !ArgoSymbols.IsOneOf(assembly, _assemblies))
         {
             return Role.None;
         }
@@ -230,16 +234,12 @@ internal sealed class ControllerNamespaceFacts
             return Role.None;
         }
 
-        // By the definition: an operation's type is a new symbol object per nullable annotation, its definition is one.
-        return (Role)_roles.GetOrAdd(type.OriginalDefinition, _classify);
+        return type.IsOrDerives(_symbols.ArgoControllerArgs) ? Role.Controller :
+            type.IsOrDerives(_symbols.ArgoWorkflowsArgs) ? Role.Install :
+            type.IsOrDerives(_symbols.WorkflowNamespaceArgs) ? Role.WorkflowNamespace :
+            type.IsOrDerives(_symbols.RoleBindingArgs) ? Role.Binding :
+            Role.None;
     }
-
-    private object Classify(ITypeSymbol type) => BoxedRoles[(int)(
-        type.IsOrDerives(_symbols.ArgoControllerArgs) ? Role.Controller :
-        type.IsOrDerives(_symbols.ArgoWorkflowsArgs) ? Role.Install :
-        type.IsOrDerives(_symbols.WorkflowNamespaceArgs) ? Role.WorkflowNamespace :
-        type.IsOrDerives(_symbols.RoleBindingArgs) ? Role.Binding :
-        Role.None)];
 
     [MethodImpl(HotPath.Optimized)]
     private static (ITypeSymbol? Type, IObjectOrCollectionInitializerOperation? Initializer) Initialized(IOperation operation) => operation switch

@@ -18,18 +18,28 @@ namespace ArgoSecure.Analyzers;
 /// </summary>
 internal sealed class PulumiKubernetesArgoInstall
 {
+    private static readonly object Helm = new();
+
     private readonly ArgoSymbols _symbols;
     private readonly Dictionary<INamedTypeSymbol, Action<OperationAnalysisContext, ArgoSymbols>> _byType = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> _helm = new(SymbolEqualityComparer.Default);
 
+    // What a created type is to these rules (its rule, the Helm marker, or null), by its definition's symbol object: any
+    // other creation, a program's own classes included, costs one reference lookup.
+    private readonly SymbolMemo<ITypeSymbol, object> _ruleOf;
+
     // A Helm release or chart is read when its code block ends, from the block action (see HelmArgoWorkflowsValuesRule).
     private readonly PendingByBlock<List<IObjectCreationOperation>> _pendingHelm = new(static () => new List<IObjectCreationOperation>());
 
-    // The assemblies that declare those types (the creation must be of one of them exactly): any other creation,
-    // a program's own classes included, is ruled out without hashing its type.
-    private IAssemblySymbol[] _assemblies = Array.Empty<IAssemblySymbol>();
-
-    private PulumiKubernetesArgoInstall(ArgoSymbols symbols) => _symbols = symbols;
+    private PulumiKubernetesArgoInstall(ArgoSymbols symbols)
+    {
+        _symbols = symbols;
+        _ruleOf = new SymbolMemo<ITypeSymbol, object>(type =>
+            type is not INamedTypeSymbol named ? null :
+            _byType.TryGetValue(named, out var analyze) ? analyze :
+            _helm.Contains(named) ? Helm :
+            null);
+    }
 
     /// <summary>The rules of one compilation; null when it has none of the types they read.</summary>
     public static PulumiKubernetesArgoInstall? Create(ArgoSymbols symbols)
@@ -58,27 +68,24 @@ internal sealed class PulumiKubernetesArgoInstall
             }
         }
 
-        var types = new List<INamedTypeSymbol?>(install._byType.Keys);
-        types.AddRange(install._helm);
-        install._assemblies = ArgoSymbols.DeclaringAssembliesOf(types);
         return install._byType.Count == 0 && install._helm.Count == 0 ? null : install;
     }
 
-    /// <summary>One object creation (<paramref name="assembly"/>: its type's): its rule runs now, or, for a Helm release or chart, at the end of its block.</summary>
+    /// <summary>One object creation (<paramref name="definition"/>: its type's): its rule runs now, or, for a Helm release or chart, at the end of its block.</summary>
     [MethodImpl(HotPath.Optimized)]
-    public void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol type, IAssemblySymbol? assembly)
+    public void AnalyzeCreation(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol definition)
     {
-        if (creation.Initializer is null || !ArgoSymbols.IsOneOf(assembly, _assemblies))
+        if (creation.Initializer is null)
         {
             return;
         }
 
-        var definition = type.OriginalDefinition;
-        if (_byType.TryGetValue(definition, out var analyze))
+        var rule = _ruleOf.Get(definition);
+        if (rule is Action<OperationAnalysisContext, ArgoSymbols> analyze)
         {
             analyze(context, _symbols);
         }
-        else if (_helm.Contains(definition))
+        else if (rule == Helm)
         {
             _pendingHelm.Update(creation, creation, static (creations, creation) => creations.Add(creation));
         }
