@@ -22,8 +22,9 @@ internal sealed class NoOpOperationAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(
             static _ => { },
             OperationKind.ObjectCreation,
-            OperationKind.MemberInitializer,
-            OperationKind.SimpleAssignment,
-            OperationKind.Invocation);
+            OperationKind.ExpressionStatement,
+            OperationKind.TypeParameterObjectCreation,
+            OperationKind.DynamicObjectCreation,
+            OperationKind.With);
     }
 }
