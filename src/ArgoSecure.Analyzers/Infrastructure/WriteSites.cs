@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -56,84 +54,6 @@ internal static class WriteSites
     public static ISimpleAssignmentOperation? Chained(this ISimpleAssignmentOperation assignment) =>
         assignment.Value as ISimpleAssignmentOperation;
 
-    /// <summary>
-    /// The assignments and member initializers of an initializer, those of its nested member initializers included
-    /// (<c>Tls = { Enabled = false }</c>), in the code's order. The values are not entered: an object created there
-    /// has a callback of its own.
-    /// </summary>
-    public static InitializerMembers Members(this IObjectOrCollectionInitializerOperation initializer) => new(initializer);
-}
-
-/// <summary>See <see cref="WriteSites.Members"/>; for <c>foreach</c> without allocating.</summary>
-internal readonly struct InitializerMembers
-{
-    private readonly IObjectOrCollectionInitializerOperation _initializer;
-
-    public InitializerMembers(IObjectOrCollectionInitializerOperation initializer) => _initializer = initializer;
-
-    public Enumerator GetEnumerator() => new(_initializer);
-
-    /// <summary>The walk's state; give the stack back with <see cref="Dispose"/> (<c>foreach</c> does).</summary>
-    internal struct Enumerator : IDisposable
-    {
-        // One stack per thread for the next walk: nested member initializers are common in Args code.
-        [ThreadStatic]
-        private static Stack<IOperation>? spare;
-
-        private Stack<IOperation>? _stack;
-
-        [MethodImpl(HotPath.Optimized)]
-        public Enumerator(IObjectOrCollectionInitializerOperation initializer)
-        {
-            _stack = spare ?? new Stack<IOperation>(16);
-            spare = null;
-            PushMembers(_stack, initializer);
-            Current = initializer;
-        }
-
-        /// <summary>An <see cref="ISimpleAssignmentOperation"/> or an <see cref="IMemberInitializerOperation"/>.</summary>
-        public IOperation Current { get; private set; }
-
-        [MethodImpl(HotPath.Optimized)]
-        public bool MoveNext()
-        {
-            if (_stack is null || _stack.Count == 0)
-            {
-                return false;
-            }
-
-            Current = _stack.Pop();
-            if (Current is IMemberInitializerOperation member)
-            {
-                PushMembers(_stack, member.Initializer);
-            }
-
-            return true;
-        }
-
-        [MethodImpl(HotPath.Optimized)]
-        public void Dispose()
-        {
-            if (_stack is not null)
-            {
-                _stack.Clear();
-                spare = _stack;
-                _stack = null;
-            }
-        }
-
-        [MethodImpl(HotPath.Optimized)]
-        private static void PushMembers(Stack<IOperation> stack, IObjectOrCollectionInitializerOperation initializer)
-        {
-            // Last first, so that they come out in the code's order; a collection initializer's elements are calls, not members.
-            var members = initializer.Initializers;
-            for (var i = members.Length - 1; i >= 0; i--)
-            {
-                if (members[i] is ISimpleAssignmentOperation or IMemberInitializerOperation)
-                {
-                    stack.Push(members[i]);
-                }
-            }
-        }
-    }
+    /// <summary>The writes and member initializers of an initializer, nested ones included (see <see cref="OperationWalk.MembersOf"/>).</summary>
+    public static OperationWalk Members(this IObjectOrCollectionInitializerOperation initializer) => OperationWalk.MembersOf(initializer);
 }
