@@ -14,7 +14,8 @@ namespace ArgoSecure.Analyzers;
 /// that install Argo another way (<see cref="PulumiKubernetesArgoInstall"/>). They run from one callback per
 /// object creation and one per expression statement (writes are read where <see cref="WriteSites"/> says), so that a
 /// large project pays one dispatch per creation or statement, not one per rule, per library or per assignment.
-/// Properties are looked up in a per-compilation table, so an assignment to anything else costs one dictionary miss.
+/// Properties are looked up in a per-compilation table by symbol object (<see cref="SymbolMemo{TSymbol, TValue}"/>), so a
+/// write to anything else costs one reference lookup.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
