@@ -21,11 +21,12 @@ internal sealed class PulumiKubernetesArgoInstall
     private static readonly object Helm = new();
 
     private readonly ArgoSymbols _symbols;
-    private readonly Dictionary<INamedTypeSymbol, Action<OperationAnalysisContext, ArgoSymbols>> _byType = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<INamedTypeSymbol> _helm = new(SymbolEqualityComparer.Default);
 
-    // What a created type is to these rules (its rule, the Helm marker, or null), by its definition's symbol object: any
-    // other creation, a program's own classes included, costs one reference lookup.
+    // What each watched type is to these rules: its rule, or the Helm marker (read when its block ends).
+    private readonly Dictionary<INamedTypeSymbol, object> _byType = new(SymbolEqualityComparer.Default);
+
+    // The same, or null, by a created type definition's symbol object: any other creation, a program's own classes
+    // included, costs one reference lookup.
     private readonly SymbolMemo<ITypeSymbol, object> _ruleOf;
 
     // A Helm release or chart is read when its code block ends, from the block action (see HelmArgoWorkflowsValuesRule).
@@ -34,11 +35,7 @@ internal sealed class PulumiKubernetesArgoInstall
     private PulumiKubernetesArgoInstall(ArgoSymbols symbols)
     {
         _symbols = symbols;
-        _ruleOf = new SymbolMemo<ITypeSymbol, object>(type =>
-            type is not INamedTypeSymbol named ? null :
-            _byType.TryGetValue(named, out var analyze) ? analyze :
-            _helm.Contains(named) ? Helm :
-            null);
+        _ruleOf = new SymbolMemo<ITypeSymbol, object>(type => type is INamedTypeSymbol named && _byType.TryGetValue(named, out var rule) ? rule : null);
     }
 
     /// <summary>The rules of one compilation; null when it has none of the types they read.</summary>
@@ -62,13 +59,10 @@ internal sealed class PulumiKubernetesArgoInstall
 
         foreach (var type in new[] { symbols.HelmV3ReleaseArgs, symbols.HelmV4ChartArgs, symbols.HelmV3ChartArgs, symbols.HelmV3LocalChartArgs })
         {
-            if (type is not null)
-            {
-                install._helm.Add(type);
-            }
+            install.Add(type, Helm);
         }
 
-        return install._byType.Count == 0 && install._helm.Count == 0 ? null : install;
+        return install._byType.Count == 0 ? null : install;
     }
 
     /// <summary>One object creation (<paramref name="definition"/>: its type's): its rule runs now, or, for a Helm release or chart, at the end of its block.</summary>
@@ -109,11 +103,13 @@ internal sealed class PulumiKubernetesArgoInstall
         }
     }
 
-    private void Add(INamedTypeSymbol? type, Action<OperationAnalysisContext, ArgoSymbols> analyze)
+    private void Add(INamedTypeSymbol? type, Action<OperationAnalysisContext, ArgoSymbols> analyze) => Add(type, (object)analyze);
+
+    private void Add(INamedTypeSymbol? type, object rule)
     {
         if (type is not null)
         {
-            _byType[type] = analyze;
+            _byType[type] = rule;
         }
     }
 }
