@@ -70,15 +70,7 @@ public sealed class ArgsHardenedValuesAnalyzer : DiagnosticAnalyzer
             {
                 // Writes and list calls are read from statements and initializers (see WriteSites), not from a callback each.
                 start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyTable.Value?.AnalyzeStatement(c), OperationKind.ExpressionStatement);
-                start.RegisterOperationAction(
-                    (c) =>
-                    {
-                        if (WriteSites.InitializerOf(c.Operation) is { } initializer)
-                        {
-                            lazyTable.Value?.AnalyzeInitializerMembers(c, initializer);
-                        }
-                    },
-                    WriteSites.OtherInitializerOwners);
+                start.RegisterOtherInitializerOwners((c, initializer) => lazyTable.Value?.AnalyzeInitializerMembers(c, initializer));
             }
 
             // One callback per object creation for both libraries: the created type's definition tells which rules read it

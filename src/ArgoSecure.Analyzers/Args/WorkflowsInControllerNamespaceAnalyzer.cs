@@ -79,15 +79,7 @@ public sealed class WorkflowsInControllerNamespaceAnalyzer : DiagnosticAnalyzer
             // Member initializers and writes are read from their initializer's owner and from statements (see WriteSites).
             start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyPasses.Value?.CollectCreation(c), OperationKind.ObjectCreation);
             start.RegisterOperationAction([MethodImpl(HotPath.Optimized)] (c) => lazyPasses.Value?.CollectStatement(c), OperationKind.ExpressionStatement);
-            start.RegisterOperationAction(
-                (c) =>
-                {
-                    if (WriteSites.InitializerOf(c.Operation) is { } initializer)
-                    {
-                        lazyPasses.Value?.CollectMemberInitializers(c, initializer);
-                    }
-                },
-                WriteSites.OtherInitializerOwners);
+            start.RegisterOtherInitializerOwners((c, initializer) => lazyPasses.Value?.CollectMemberInitializers(c, initializer));
 
             // The driver runs a block's operation actions before its block actions: its candidates are decided here.
             start.RegisterOperationBlockAction([MethodImpl(HotPath.Optimized)] (c) =>

@@ -1,5 +1,7 @@
+using System;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ArgoSecure.Analyzers;
@@ -19,16 +21,31 @@ namespace ArgoSecure.Analyzers;
 /// </summary>
 internal static class WriteSites
 {
-    /// <summary>The operations that own an object initializer besides <see cref="OperationKind.ObjectCreation"/>.</summary>
-    public static readonly OperationKind[] OtherInitializerOwners =
+    // The operations that own an object initializer besides an object creation, which each analyzer reads in its
+    // creation callback.
+    private static readonly OperationKind[] OtherInitializerOwners =
     {
         OperationKind.TypeParameterObjectCreation,
         OperationKind.DynamicObjectCreation,
         OperationKind.With,
     };
 
-    /// <summary>The initializer of an operation of <see cref="OtherInitializerOwners"/>, or null.</summary>
-    public static IObjectOrCollectionInitializerOperation? InitializerOf(IOperation owner) => owner switch
+    /// <summary>
+    /// Has <paramref name="read"/> called with the initializer of every <c>new T { … }</c>, dynamic creation and
+    /// <c>with</c> (rare: no <see cref="HotPath"/>).
+    /// </summary>
+    public static void RegisterOtherInitializerOwners(this CompilationStartAnalysisContext start, Action<OperationAnalysisContext, IObjectOrCollectionInitializerOperation> read) =>
+        start.RegisterOperationAction(
+            context =>
+            {
+                if (InitializerOf(context.Operation) is { } initializer)
+                {
+                    read(context, initializer);
+                }
+            },
+            OtherInitializerOwners);
+
+    private static IObjectOrCollectionInitializerOperation? InitializerOf(IOperation owner) => owner switch
     {
         ITypeParameterObjectCreationOperation creation => creation.Initializer,
         IDynamicObjectCreationOperation creation => creation.Initializer,
